@@ -28,6 +28,7 @@ public record AdditionalSense(int asc, int ascq) {
     public static final AdditionalSense LOGICAL_UNIT_NOT_READY_TARGET_PORT_IN_UNAVAILABLE_STATE =
             new AdditionalSense(0x04, 0x0C);
     public static final AdditionalSense LOGICAL_UNIT_NOT_READY_SANITIZE_IN_PROGRESS = new AdditionalSense(0x04, 0x1B);
+    public static final AdditionalSense INVALID_FIELD_IN_COMMAND_INFORMATION_UNIT = new AdditionalSense(0x0E, 0x03);
     public static final AdditionalSense WRITE_ERROR = new AdditionalSense(0x0C, 0x00);
     public static final AdditionalSense UNRECOVERED_READ_ERROR = new AdditionalSense(0x11, 0x00);
     public static final AdditionalSense MISCOMPARE_DURING_VERIFY_OPERATION = new AdditionalSense(0x1D, 0x00);

@@ -83,6 +83,12 @@ public record LogicalUnitIdentity(PeripheralDeviceType deviceType, boolean remov
                 vendorSpecificId, vendorSpecificIdExtension, versionDescriptors);
     }
 
+    /** This identity with another peripheral device type (e.g. a target's well-known logical unit). */
+    public LogicalUnitIdentity withDeviceType(PeripheralDeviceType type) {
+        return new LogicalUnitIdentity(type, removable, vendor, product, revision, serialNumber, ieeeCompanyId,
+                vendorSpecificId, vendorSpecificIdExtension, versionDescriptors);
+    }
+
     /** The 16 bytes of the NAA IEEE Registered Extended designator (NAA 6h, SPC-4 7.8.6.6.5). */
     public byte[] naaRegisteredExtended() {
         byte[] b = new byte[16];
