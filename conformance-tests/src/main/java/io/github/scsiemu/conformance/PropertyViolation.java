@@ -1,6 +1,7 @@
 package io.github.scsiemu.conformance;
 
 import io.github.scsiemu.proptest.PropertyResult;
+import io.github.scsiemu.proptest.Show;
 
 /**
  * A property-based check found a counterexample: the kernel's report (law, seed, original and shrunk
@@ -25,7 +26,7 @@ final class PropertyViolation extends RuntimeException {
         return "property \"" + failed.law() + "\" failed at try " + failed.tryIndex() + " after "
                 + failed.shrinkSteps() + " shrink steps (seed=" + failed.seed() + ", replay with --seed "
                 + failed.seed() + " or -Dproptest.seed=" + failed.seed() + ")\n"
-                + "  shrunk counterexample: " + io.github.scsiemu.proptest.Show.show(failed.shrunk()) + "\n"
+                + "  shrunk counterexample: " + Show.show(failed.shrunk()) + "\n"
                 + cause;
     }
 }

@@ -1,5 +1,7 @@
 package io.github.scsiemu.conformance;
 
+import java.util.List;
+
 /**
  * Creates the target the command-line {@link ConformanceRunner} tests, named by class on its command line. An
  * implementation needs a public no-argument constructor.
@@ -13,5 +15,5 @@ public interface TargetUnderTestFactory {
      * @param arguments the command-line arguments the runner did not consume itself
      * @return a target under test, closed by the runner when the suites end
      */
-    TargetUnderTest create(java.util.List<String> arguments);
+    TargetUnderTest create(List<String> arguments);
 }

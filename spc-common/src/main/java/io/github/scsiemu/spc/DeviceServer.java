@@ -26,11 +26,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 /**
  * A logical unit built on the shared SPC engine: the device server and task manager of SAM-5 4.6.2. A device type
  * (disk, tape, changer) is a set of commands, pages and state added to it; the SPC commands every device type
- * shares come with it.
+ * shares come with it, unless the builder narrows them ({@link Builder#sharedCommands}).
  *
  * <p>Every command takes the same path (DESIGN.md section 4, SAM-5 5.14): decode and validate the CDB against its
  * declaration; report a pending unit attention; the reservation and asymmetric access gates, if installed; the
@@ -48,14 +49,19 @@ public final class DeviceServer implements LogicalUnit {
     private final VpdPageRegistry vpdPages;
     private final Readiness readiness;
     private final Map<Gate.Stage, Gate> gates;
-    private final UnitAttentions unitAttentions = new UnitAttentions();
+    private final UnitAttentions unitAttentions;
     private final TaskSet taskSet = new TaskSet();
     private final List<LogicalUnitListener> listeners = new CopyOnWriteArrayList<>();
     private volatile LunInventory inventory = LunInventory.SINGLE;
 
     private DeviceServer(Builder b) {
         this.identity = b.identity;
-        List<Command> all = new ArrayList<>(SpcCommands.all());
+        List<Command> all = new ArrayList<>();
+        for (Command shared : SpcCommands.all()) {
+            if (b.sharedCommands.test(shared.descriptor())) {
+                all.add(shared);
+            }
+        }
         all.addAll(b.commands);
         this.commands = new CommandSet(all);
         this.modePages = b.modePages != null ? b.modePages : ModePageRegistry.builder().build();
@@ -64,9 +70,10 @@ public final class DeviceServer implements LogicalUnit {
         this.readiness = b.readiness;
         this.gates = new EnumMap<>(b.gates);
         this.listeners.addAll(b.listeners);
+        this.unitAttentions = new UnitAttentions(b.powerOnUnitAttention);
     }
 
-    /** Starts a logical unit with the given identity; the SPC commands are always included. */
+    /** Starts a logical unit with the given identity and, unless narrowed, all the SPC commands. */
     public static Builder builder(LogicalUnitIdentity identity) {
         return new Builder(identity);
     }
@@ -287,6 +294,8 @@ public final class DeviceServer implements LogicalUnit {
     public static final class Builder {
         private final LogicalUnitIdentity identity;
         private final List<Command> commands = new ArrayList<>();
+        private Predicate<CommandDescriptor> sharedCommands = d -> true;
+        private boolean powerOnUnitAttention = true;
         private ModePageRegistry modePages;
         private LogPageRegistry logPages;
         private VpdPageRegistry vpdPages;
@@ -296,6 +305,31 @@ public final class DeviceServer implements LogicalUnit {
 
         private Builder(LogicalUnitIdentity identity) {
             this.identity = Objects.requireNonNull(identity, "identity");
+        }
+
+        /**
+         * Chooses which of the SPC commands every device type shares (INQUIRY, REPORT LUNS, TEST UNIT READY, REQUEST
+         * SENSE, the MODE and LOG commands, the capability reports) this logical unit includes; by default all. A
+         * logical unit that defines only a few, such as a well-known logical unit (SPC-4 8.1), leaves the rest out,
+         * and the engine then ends them with INVALID COMMAND OPERATION CODE (or INVALID FIELD IN CDB for a service
+         * action it lacks). Device-specific {@link #commands(List) commands} are not filtered. The last call wins.
+         *
+         * @param filter true for each shared command's declaration to include
+         */
+        public Builder sharedCommands(Predicate<CommandDescriptor> filter) {
+            this.sharedCommands = Objects.requireNonNull(filter, "filter");
+            return this;
+        }
+
+        /**
+         * Makes a logical unit that holds no power-on unit attention: the queue of a nexus it has not seen before
+         * starts empty instead of with POWER ON, RESET, OR BUS DEVICE RESET OCCURRED (29h/00h, SAM-5 5.14). For a
+         * stand-in that holds no unit attention conditions, such as the one a target answers an absent LUN with
+         * (SPC-4 4.3); conditions established later (resets, nexus loss) are still queued.
+         */
+        public Builder withoutPowerOnUnitAttention() {
+            this.powerOnUnitAttention = false;
+            return this;
         }
 
         /** Adds device-specific commands. */

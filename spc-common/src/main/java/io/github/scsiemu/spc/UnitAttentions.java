@@ -12,17 +12,36 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The unit attention conditions a logical unit holds for each I_T nexus (SAM-5 5.14, SPC-4 5.14 and 4.5.5):
  * queued in the order they were established, each reported once. A nexus the logical unit has not seen before
- * starts with POWER ON, RESET, OR BUS DEVICE RESET OCCURRED, because power-on established that condition for
- * every nexus. The same condition is never queued twice for one nexus.
+ * starts with POWER ON, RESET, OR BUS DEVICE RESET OCCURRED (29h/00h), because power-on established that condition
+ * for every nexus, unless the logical unit reports no power-on condition (see {@link #UnitAttentions(boolean)}). The
+ * same condition is never queued twice for one nexus.
  */
 public final class UnitAttentions {
 
     private final Map<Nexus, Deque<SenseData>> queues = new ConcurrentHashMap<>();
+    private final boolean powerOnCondition;
+
+    /** Unit attentions of a logical unit that has just powered on: every new nexus starts with 29h/00h. */
+    public UnitAttentions() {
+        this(true);
+    }
+
+    /**
+     * Unit attentions whose new nexuses start with the power-on condition (29h/00h) or, for a logical unit that
+     * reports none (such as the stand-in a target answers an absent LUN with, SPC-4 4.3), with an empty queue.
+     *
+     * @param powerOnCondition whether the queue of a nexus not seen before starts with 29h/00h
+     */
+    public UnitAttentions(boolean powerOnCondition) {
+        this.powerOnCondition = powerOnCondition;
+    }
 
     private Deque<SenseData> queue(Nexus nexus) {
         return queues.computeIfAbsent(nexus, n -> {
             Deque<SenseData> q = new ArrayDeque<>();
-            q.add(SenseData.unitAttention(AdditionalSense.POWER_ON_RESET_OR_BUS_DEVICE_RESET_OCCURRED));
+            if (powerOnCondition) {
+                q.add(SenseData.unitAttention(AdditionalSense.POWER_ON_RESET_OR_BUS_DEVICE_RESET_OCCURRED));
+            }
             return q;
         });
     }
@@ -99,7 +118,10 @@ public final class UnitAttentions {
         }
     }
 
-    /** Clears one pending condition of {@code nexus}, if queued (e.g. REPORT LUNS clears REPORTED LUNS DATA HAS CHANGED). */
+    /**
+     * Clears one pending condition of {@code nexus}, if queued (e.g. REPORT LUNS clears REPORTED LUNS DATA HAS
+     * CHANGED).
+     */
     public void clear(Nexus nexus, AdditionalSense condition) {
         Deque<SenseData> q = queue(nexus);
         synchronized (q) {
@@ -112,7 +134,7 @@ public final class UnitAttentions {
         queues.remove(nexus);
     }
 
-    /** Marks the nexus as known without establishing anything beyond the power-on condition. */
+    /** Marks the nexus as known without establishing anything beyond the power-on condition, if any. */
     public void touch(Nexus nexus) {
         queue(nexus);
     }

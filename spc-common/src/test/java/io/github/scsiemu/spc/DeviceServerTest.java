@@ -17,6 +17,7 @@ import io.github.scsiemu.sense.SenseData;
 import io.github.scsiemu.sense.SenseFormat;
 import io.github.scsiemu.sense.SenseKey;
 import io.github.scsiemu.sense.SenseKeySpecific;
+import io.github.scsiemu.spc.commands.CoreCommands;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -56,6 +57,32 @@ class DeviceServerTest {
         ScsiResponse r = send(lu, N1, 0, 0xA3, 0x1F, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         assertCheckCondition(r, SenseKey.ILLEGAL_REQUEST, AdditionalSense.INVALID_FIELD_IN_CDB);
         assertThat(r.sense().get().senseKeySpecific()).contains(SenseKeySpecific.FieldPointer.cdb(1, 4));
+    }
+
+    @Test
+    void sharedCommandsLeftOutAreInvalidCommandOperationCodeWhileDeviceCommandsStay() {
+        DeviceServer narrow = DeviceServer.builder(EngineFixture.identity())
+                .sharedCommands(d -> d == CoreCommands.TEST_UNIT_READY)
+                .commands(EngineFixture.testCommands())
+                .build();
+        ScsiResponse modeSense = send(narrow, N1, 64, 0x1A, 0, 0x3F, 0, 64, 0);
+        assertCheckCondition(modeSense, SenseKey.ILLEGAL_REQUEST, AdditionalSense.INVALID_COMMAND_OPERATION_CODE);
+        assertThat(modeSense.dataInResidual()).isEqualTo(64);
+        assertCheckCondition(send(narrow, N1, 0, 0xA3, 0x0C, 0, 0, 0, 0, 0, 0, 0x02, 0, 0, 0), SenseKey.ILLEGAL_REQUEST,
+                AdditionalSense.INVALID_COMMAND_OPERATION_CODE);
+        assertThat(narrow.commands().commands()).extracting(c -> c.descriptor().operationCode())
+                .containsExactly(0x00, 0xC0, 0xC2);
+    }
+
+    @Test
+    void withoutPowerOnUnitAttentionANewNexusStartsEmptyButLaterConditionsAreQueued() {
+        DeviceServer quiet = DeviceServer.builder(EngineFixture.identity()).withoutPowerOnUnitAttention().build();
+        assertThat(send(quiet, N1, 0, 0, 0, 0, 0, 0, 0).status()).isEqualTo(Status.GOOD);
+        assertThat(quiet.unitAttentions().hasPending(N2)).isFalse();
+        quiet.nexusLost(N1);
+        assertCheckCondition(send(quiet, N1, 0, 0, 0, 0, 0, 0, 0), SenseKey.UNIT_ATTENTION,
+                AdditionalSense.I_T_NEXUS_LOSS_OCCURRED);
+        assertThat(send(quiet, N1, 0, 0, 0, 0, 0, 0, 0).status()).isEqualTo(Status.GOOD);
     }
 
     @Test

@@ -15,7 +15,9 @@ import io.github.scsiemu.conformance.catalog.CommandCatalog;
 import io.github.scsiemu.conformance.catalog.InvalidCdb;
 import io.github.scsiemu.conformance.catalog.StateChangingCommands;
 import io.github.scsiemu.conformance.catalog.SupportedCommand;
+import io.github.scsiemu.conformance.scsi.Cdbs;
 import io.github.scsiemu.conformance.scsi.Commands;
+import io.github.scsiemu.conformance.scsi.Hex;
 import io.github.scsiemu.proptest.Gen;
 import io.github.scsiemu.proptest.Gens;
 import io.github.scsiemu.proptest.Pair;
@@ -118,7 +120,7 @@ public final class DeclarationsSuite implements Suite {
             CommandCatalog catalog = ctx.catalog(session, lun);
             List<Integer> unlisted = catalog.unlistedOperationCodes();
             for (int op : unlisted) {
-                byte[] cdb = new byte[io.github.scsiemu.conformance.scsi.Cdbs.lengthForGroup(op)];
+                byte[] cdb = new byte[Cdbs.lengthForGroup(op)];
                 cdb[0] = (byte) op;
                 rejectedAsUnsupported(Commands.send(session, lun, cdb, DATA_IN));
             }
@@ -187,7 +189,7 @@ public final class DeclarationsSuite implements Suite {
     private static void rejectedAtTheBit(Exchange e, InvalidCdb invalid) {
         Expect.invalidFieldInCdb(e, invalid.bit().byteOffset(), OptionalInt.of(invalid.bit().bit()),
                 invalid.command().name() + " with " + invalid.bit() + " set, which its CDB USAGE DATA ["
-                        + io.github.scsiemu.conformance.scsi.Hex.of(invalid.command().usageData())
+                        + Hex.of(invalid.command().usageData())
                         + "] marks as unused");
     }
 

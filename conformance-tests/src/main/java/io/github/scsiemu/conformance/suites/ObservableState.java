@@ -7,6 +7,7 @@ import io.github.scsiemu.conformance.catalog.CommandCatalog;
 import io.github.scsiemu.conformance.scsi.Bytes;
 import io.github.scsiemu.conformance.scsi.Cdbs;
 import io.github.scsiemu.conformance.scsi.Hex;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -61,7 +62,7 @@ record ObservableState(Map<String, String> probes) {
     private static String render(Exchange e) {
         return e.status() + " sense " + e.sense().map(s -> s.senseKey() + " " + s.additionalSense()).orElse("none")
                 + " data " + Hex.of(e.data(), 64) + (e.data().length > 64
-                        ? " (hash " + java.util.Arrays.hashCode(e.data()) + ")" : "");
+                        ? " (hash " + Arrays.hashCode(e.data()) + ")" : "");
     }
 
     /** The probes whose outcome differs from {@code after}, with both outcomes. */

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * One designation descriptor of the Device Identification VPD page (SPC-4 7.8.6.1, table 589), also used as a
- * target port descriptor of the SCSI Ports VPD page (SPC-4 7.8.16): what the designator names (its association),
+ * target port descriptor of the SCSI Ports VPD page (SPC-4 7.8.13): what the designator names (its association),
  * its type and code set, the protocol it belongs to, and the designator itself.
  *
  * @param protocolIdentifier the PROTOCOL IDENTIFIER (SPC-4 7.6.1), meaningful only when {@code piv} is set

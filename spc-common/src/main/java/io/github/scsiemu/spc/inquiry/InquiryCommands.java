@@ -59,7 +59,7 @@ public final class InquiryCommands {
             if (pageCode != 0) {
                 throw CheckConditionException.invalidField(PAGE_CODE);
             }
-            boolean multiPort = TargetInventory.reachablePorts(context).size() > 1;
+            boolean multiPort = ScsiPortsPage.reachablePorts(context).size() > 1;
             return CommandResult.data(StandardInquiryData.encode(lu.identity(), registry.peripheralQualifier(),
                     registry.targetPortGroupSupport(), multiPort));
         }

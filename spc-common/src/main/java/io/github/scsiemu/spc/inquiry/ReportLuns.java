@@ -9,6 +9,7 @@ import io.github.scsiemu.sense.AdditionalSense;
 import io.github.scsiemu.spc.CheckConditionException;
 import io.github.scsiemu.spc.CommandContext;
 import io.github.scsiemu.spc.CommandResult;
+import io.github.scsiemu.spc.LunInventory;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,17 +47,18 @@ public final class ReportLuns {
     }
 
     static CommandResult handle(CommandContext context) {
+        LunInventory inventory = context.logicalUnit().inventory();
         List<Lun> luns = new ArrayList<>();
         switch (context.cdb().getInt(SELECT_REPORT)) {
             case SELECT_LOGICAL_UNITS:
-                luns.addAll(context.logicalUnit().inventory().luns());
+                luns.addAll(inventory.luns());
                 break;
             case SELECT_WELL_KNOWN:
-                luns.addAll(TargetInventory.wellKnownLunsOf(context));
+                luns.addAll(inventory.wellKnownLuns());
                 break;
             case SELECT_ALL:
-                luns.addAll(context.logicalUnit().inventory().luns());
-                luns.addAll(TargetInventory.wellKnownLunsOf(context));
+                luns.addAll(inventory.luns());
+                luns.addAll(inventory.wellKnownLuns());
                 break;
             default:
                 throw CheckConditionException.invalidField(SELECT_REPORT);

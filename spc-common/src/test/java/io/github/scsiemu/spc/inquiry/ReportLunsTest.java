@@ -13,11 +13,11 @@ import io.github.scsiemu.api.Lun;
 import io.github.scsiemu.api.Nexus;
 import io.github.scsiemu.api.ScsiResponse;
 import io.github.scsiemu.api.Status;
-import io.github.scsiemu.api.TargetPort;
 import io.github.scsiemu.sense.AdditionalSense;
 import io.github.scsiemu.sense.SenseKey;
 import io.github.scsiemu.sense.SenseKeySpecific;
 import io.github.scsiemu.spc.DeviceServer;
+import io.github.scsiemu.spc.LunInventory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,8 +42,8 @@ class ReportLunsTest {
                 .contains(SenseKeySpecific.FieldPointer.cdb(byteOffset, bit));
     }
 
-    private static TargetInventory inventory(List<Lun> luns) {
-        return new TargetInventory() {
+    private static LunInventory inventory(List<Lun> luns) {
+        return new LunInventory() {
             @Override
             public List<Lun> luns() {
                 return luns;
@@ -52,11 +52,6 @@ class ReportLunsTest {
             @Override
             public List<Lun> wellKnownLuns() {
                 return List.of(Lun.REPORT_LUNS_WELL_KNOWN);
-            }
-
-            @Override
-            public List<TargetPort> targetPorts() {
-                return List.of();
             }
         };
     }

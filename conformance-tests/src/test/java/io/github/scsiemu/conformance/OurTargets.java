@@ -1,0 +1,56 @@
+package io.github.scsiemu.conformance;
+
+import io.github.scsiemu.api.LogicalUnit;
+import io.github.scsiemu.api.TargetPort;
+import io.github.scsiemu.sbc.BlockDevice;
+import io.github.scsiemu.sbc.DiskConfig;
+import io.github.scsiemu.spc.DeviceServer;
+import io.github.scsiemu.spc.LogicalUnitIdentity;
+import io.github.scsiemu.spc.PeripheralDeviceType;
+import io.github.scsiemu.spc.target.SimpleTarget;
+import java.util.List;
+
+/** Our own devices as targets under test. */
+final class OurTargets {
+
+    static final TargetPort PORT_A = TargetPort.iscsi("iqn.2026-01.io.github.scsiemu:test", 1, 1, 0);
+    static final TargetPort PORT_B = TargetPort.iscsi("iqn.2026-01.io.github.scsiemu:test", 2, 2, 0);
+
+    private OurTargets() {
+    }
+
+    /** A logical unit on the shared SPC engine with the direct-access device type and no SBC commands yet. */
+    static DeviceServer plainDisk(String serialNumber) {
+        return DeviceServer.builder(LogicalUnitIdentity.of(PeripheralDeviceType.DIRECT_ACCESS, "TEST", serialNumber,
+                List.of(0x00A0, 0x0460))).build();
+    }
+
+    /** The SBC disk: 2048 blocks of 512 bytes in memory. */
+    static DeviceServer sbcDisk(String serialNumber) {
+        return BlockDevice.create(DiskConfig.of(2048, 512, "TEST", serialNumber));
+    }
+
+    /**
+     * The SBC disk as LUN 0 and a bare SPC engine logical unit as LUN 1, in the spc-common target, reached through
+     * two target ports.
+     */
+    static InProcessTarget twoDiskTarget() {
+        SimpleTarget target = SimpleTarget.builder().port(PORT_A).port(PORT_B)
+                .logicalUnit(0, sbcDisk("SN1")).logicalUnit(1, plainDisk("SN2")).build();
+        return InProcessTarget.of("scsi-emu SimpleTarget with an SBC disk and a bare SPC logical unit", target)
+                .withTargetPorts(List.of(PORT_A, PORT_B));
+    }
+
+    /** One logical unit on its own as LUN 0. */
+    static InProcessTarget single(String description, LogicalUnit logicalUnit) {
+        return InProcessTarget.of(description, logicalUnit);
+    }
+
+    /** The command-line factory for the two-disk target. */
+    public static final class TwoDisks implements TargetUnderTestFactory {
+        @Override
+        public TargetUnderTest create(List<String> arguments) {
+            return twoDiskTarget();
+        }
+    }
+}
