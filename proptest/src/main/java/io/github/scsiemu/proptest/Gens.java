@@ -1,7 +1,6 @@
 package io.github.scsiemu.proptest;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -178,7 +177,11 @@ public final class Gens {
      */
     @SafeVarargs
     public static <T> Gen<T> elements(T... values) {
-        return elements(Arrays.asList(values));
+        List<T> list = new ArrayList<>(values.length);
+        for (T v : values) {
+            list.add(v);
+        }
+        return elements(list);
     }
 
     /**
