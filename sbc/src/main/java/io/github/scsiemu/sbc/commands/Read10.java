@@ -3,6 +3,7 @@ package io.github.scsiemu.sbc.commands;
 import io.github.scsiemu.api.DataDirection;
 import io.github.scsiemu.api.cdb.CdbField;
 import io.github.scsiemu.api.cdb.CommandDescriptor;
+import io.github.scsiemu.api.cdb.ReservationClass;
 import io.github.scsiemu.sbc.Medium;
 import io.github.scsiemu.spc.Command;
 
@@ -40,6 +41,7 @@ public final class Read10 {
     public static final CommandDescriptor DESCRIPTOR = CommandDescriptor.builder("READ(10)", 0x28, 10)
             .fields(RDPROTECT, DPO, FUA, RARC, FUA_NV, LOGICAL_BLOCK_ADDRESS, GROUP_NUMBER, TRANSFER_LENGTH)
             .direction(DataDirection.IN)
+            .reservationClass(ReservationClass.READ)
             .build();
 
     private Read10() {

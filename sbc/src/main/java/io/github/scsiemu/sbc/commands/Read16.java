@@ -3,6 +3,7 @@ package io.github.scsiemu.sbc.commands;
 import io.github.scsiemu.api.DataDirection;
 import io.github.scsiemu.api.cdb.CdbField;
 import io.github.scsiemu.api.cdb.CommandDescriptor;
+import io.github.scsiemu.api.cdb.ReservationClass;
 import io.github.scsiemu.sbc.Medium;
 import io.github.scsiemu.spc.Command;
 
@@ -28,6 +29,7 @@ public final class Read16 {
             .fields(Read10.RDPROTECT, Read10.DPO, Read10.FUA, Read10.RARC, Read10.FUA_NV, LOGICAL_BLOCK_ADDRESS,
                     TRANSFER_LENGTH, GROUP_NUMBER)
             .direction(DataDirection.IN)
+            .reservationClass(ReservationClass.READ)
             .build();
 
     private Read16() {

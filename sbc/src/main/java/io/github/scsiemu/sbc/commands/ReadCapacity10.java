@@ -3,6 +3,7 @@ package io.github.scsiemu.sbc.commands;
 import io.github.scsiemu.api.DataDirection;
 import io.github.scsiemu.api.cdb.CdbField;
 import io.github.scsiemu.api.cdb.CommandDescriptor;
+import io.github.scsiemu.api.cdb.ReservationClass;
 import io.github.scsiemu.sbc.DiskConfig;
 import io.github.scsiemu.sbc.Medium;
 import io.github.scsiemu.spc.Command;
@@ -29,6 +30,7 @@ public final class ReadCapacity10 {
     public static final CommandDescriptor DESCRIPTOR = CommandDescriptor.builder("READ CAPACITY(10)", 0x25, 10)
             .fields(LOGICAL_BLOCK_ADDRESS, PMI)
             .direction(DataDirection.IN)
+            .reservationClass(ReservationClass.ALWAYS)
             .build();
 
     /** The length of the parameter data. */

@@ -3,6 +3,7 @@ package io.github.scsiemu.sbc.commands;
 import io.github.scsiemu.api.DataDirection;
 import io.github.scsiemu.api.cdb.CdbField;
 import io.github.scsiemu.api.cdb.CommandDescriptor;
+import io.github.scsiemu.api.cdb.ReservationClass;
 import io.github.scsiemu.sbc.DiskConfig;
 import io.github.scsiemu.sbc.Medium;
 import io.github.scsiemu.spc.Command;
@@ -35,6 +36,7 @@ public final class ReadCapacity16 {
             .serviceAction(0x10, SERVICE_ACTION)
             .fields(LOGICAL_BLOCK_ADDRESS, ALLOCATION_LENGTH, PMI)
             .direction(DataDirection.IN)
+            .reservationClass(ReservationClass.ALWAYS)
             .build();
 
     /** The length of the parameter data. */

@@ -4,6 +4,7 @@ import io.github.scsiemu.api.DataDirection;
 import io.github.scsiemu.api.cdb.CdbField;
 import io.github.scsiemu.api.cdb.CommandDescriptor;
 import io.github.scsiemu.api.cdb.CommandFlag;
+import io.github.scsiemu.api.cdb.ReservationClass;
 import io.github.scsiemu.sbc.Medium;
 import io.github.scsiemu.spc.Command;
 
@@ -40,6 +41,7 @@ public final class Write10 {
             .fields(WRPROTECT, DPO, FUA, FUA_NV, LOGICAL_BLOCK_ADDRESS, GROUP_NUMBER, TRANSFER_LENGTH)
             .direction(DataDirection.OUT)
             .flags(CommandFlag.WRITES_MEDIUM)
+            .reservationClass(ReservationClass.WRITE)
             .build();
 
     private Write10() {

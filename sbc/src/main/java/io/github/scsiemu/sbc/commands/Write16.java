@@ -4,6 +4,7 @@ import io.github.scsiemu.api.DataDirection;
 import io.github.scsiemu.api.cdb.CdbField;
 import io.github.scsiemu.api.cdb.CommandDescriptor;
 import io.github.scsiemu.api.cdb.CommandFlag;
+import io.github.scsiemu.api.cdb.ReservationClass;
 import io.github.scsiemu.sbc.Medium;
 import io.github.scsiemu.spc.Command;
 
@@ -30,6 +31,7 @@ public final class Write16 {
                     TRANSFER_LENGTH, GROUP_NUMBER)
             .direction(DataDirection.OUT)
             .flags(CommandFlag.WRITES_MEDIUM)
+            .reservationClass(ReservationClass.WRITE)
             .build();
 
     private Write16() {

@@ -29,6 +29,7 @@ public final class CommandDescriptor {
     private final DataDirection direction;
     private final Set<CommandFlag> flags;
     private final CommandTimeouts timeouts;
+    private final ReservationClass reservationClass;
     private final byte[] usageMask;
     private final CdbField serviceActionField;
     private final CdbField logicalBlockAddress;
@@ -46,6 +47,7 @@ public final class CommandDescriptor {
         this.flags = Collections.unmodifiableSet(b.flags.isEmpty() ? EnumSet.noneOf(CommandFlag.class)
                 : EnumSet.copyOf(b.flags));
         this.timeouts = b.timeouts;
+        this.reservationClass = b.reservationClass;
         this.serviceActionField = roleField(CdbField.Role.SERVICE_ACTION);
         this.logicalBlockAddress = roleField(CdbField.Role.LOGICAL_BLOCK_ADDRESS);
         this.transferLength = roleField(CdbField.Role.TRANSFER_LENGTH);
@@ -142,6 +144,11 @@ public final class CommandDescriptor {
         return timeouts;
     }
 
+    /** How the command fares against a persistent reservation held by another nexus (SPC-4 5.13.1). */
+    public ReservationClass reservationClass() {
+        return reservationClass;
+    }
+
     public Optional<CdbField> logicalBlockAddressField() {
         return Optional.ofNullable(logicalBlockAddress);
     }
@@ -216,6 +223,7 @@ public final class CommandDescriptor {
         private DataDirection direction = DataDirection.NONE;
         private final Set<CommandFlag> flags = EnumSet.noneOf(CommandFlag.class);
         private CommandTimeouts timeouts = CommandTimeouts.QUICK;
+        private ReservationClass reservationClass = ReservationClass.WRITE;
 
         private Builder(String name, int operationCode, int cdbLength) {
             this.name = Objects.requireNonNull(name, "name");
@@ -258,6 +266,12 @@ public final class CommandDescriptor {
 
         public Builder timeouts(CommandTimeouts value) {
             this.timeouts = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** The command's reservation class; {@link ReservationClass#WRITE} (the strictest) if not declared. */
+        public Builder reservationClass(ReservationClass value) {
+            this.reservationClass = Objects.requireNonNull(value);
             return this;
         }
 

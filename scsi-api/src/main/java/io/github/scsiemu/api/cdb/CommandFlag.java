@@ -17,5 +17,21 @@ public enum CommandFlag {
      */
     ALLOWED_WHEN_NOT_READY,
     /** Transfers data-out and therefore changes the medium or the logical unit's state (used by later gates). */
-    WRITES_MEDIUM
+    WRITES_MEDIUM,
+    /**
+     * Processed through a target port group in the standby asymmetric access state (SPC-4 5.15.2.4.4): INQUIRY,
+     * LOG SELECT/SENSE, MODE SELECT/SENSE, REPORT LUNS, RECEIVE DIAGNOSTIC RESULTS, SEND DIAGNOSTIC, REPORT and SET
+     * TARGET PORT GROUPS, REQUEST SENSE, PERSISTENT RESERVE IN/OUT, echo-buffer READ/WRITE BUFFER.
+     */
+    ALLOWED_IN_STANDBY,
+    /**
+     * Processed through a target port group in the unavailable state (SPC-4 5.15.2.4.5): INQUIRY, REPORT LUNS,
+     * REPORT and SET TARGET PORT GROUPS, REQUEST SENSE, echo-buffer READ/WRITE BUFFER.
+     */
+    ALLOWED_IN_UNAVAILABLE,
+    /**
+     * Processed through a target port group in the transitioning state (SPC-4 5.15.2.4.7): INQUIRY, REPORT LUNS,
+     * REPORT TARGET PORT GROUPS, REQUEST SENSE, echo-buffer READ/WRITE BUFFER.
+     */
+    ALLOWED_WHILE_TRANSITIONING
 }

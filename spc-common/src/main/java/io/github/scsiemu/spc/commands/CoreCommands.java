@@ -4,6 +4,7 @@ import io.github.scsiemu.api.DataDirection;
 import io.github.scsiemu.api.cdb.CdbField;
 import io.github.scsiemu.api.cdb.CommandDescriptor;
 import io.github.scsiemu.api.cdb.CommandFlag;
+import io.github.scsiemu.api.cdb.ReservationClass;
 import io.github.scsiemu.sense.AdditionalSense;
 import io.github.scsiemu.sense.SenseData;
 import io.github.scsiemu.sense.SenseFormat;
@@ -23,6 +24,7 @@ public final class CoreCommands {
 
     /** TEST UNIT READY: no fields; the gate does all the work. */
     public static final CommandDescriptor TEST_UNIT_READY = CommandDescriptor.builder("TEST UNIT READY", 0x00, 6)
+            .reservationClass(ReservationClass.ALWAYS)
             .build();
 
     /** REQUEST SENSE DESC bit. */
@@ -34,7 +36,8 @@ public final class CoreCommands {
     public static final CommandDescriptor REQUEST_SENSE = CommandDescriptor.builder("REQUEST SENSE", 0x03, 6)
             .fields(DESC, REQUEST_SENSE_ALLOCATION_LENGTH)
             .direction(DataDirection.IN)
-            .flags(CommandFlag.ALLOWED_WITH_PENDING_UNIT_ATTENTION, CommandFlag.ALLOWED_WHEN_NOT_READY)
+            .flags(CommandFlag.ALLOWED_WITH_PENDING_UNIT_ATTENTION, CommandFlag.ALLOWED_WHEN_NOT_READY, CommandFlag.ALLOWED_IN_STANDBY, CommandFlag.ALLOWED_IN_UNAVAILABLE, CommandFlag.ALLOWED_WHILE_TRANSITIONING)
+            .reservationClass(ReservationClass.ALWAYS)
             .build();
 
     private CoreCommands() {

@@ -5,6 +5,7 @@ import io.github.scsiemu.api.cdb.CdbField;
 import io.github.scsiemu.api.cdb.CommandDescriptor;
 import io.github.scsiemu.api.cdb.CommandFlag;
 import io.github.scsiemu.api.cdb.CommandTimeouts;
+import io.github.scsiemu.api.cdb.ReservationClass;
 import io.github.scsiemu.spc.CheckConditionException;
 import io.github.scsiemu.spc.Command;
 import io.github.scsiemu.spc.CommandContext;
@@ -34,6 +35,7 @@ public final class SupportedOperationCodes {
                             ALLOCATION_LENGTH)
                     .direction(DataDirection.IN)
                     .flags(CommandFlag.ALLOWED_WHEN_NOT_READY)
+                    .reservationClass(ReservationClass.READ)
                     .build();
 
     private static final int SUPPORT_NOT_SUPPORTED = 0b001;

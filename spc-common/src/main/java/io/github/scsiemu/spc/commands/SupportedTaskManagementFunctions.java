@@ -4,6 +4,7 @@ import io.github.scsiemu.api.DataDirection;
 import io.github.scsiemu.api.cdb.CdbField;
 import io.github.scsiemu.api.cdb.CommandDescriptor;
 import io.github.scsiemu.api.cdb.CommandFlag;
+import io.github.scsiemu.api.cdb.ReservationClass;
 import io.github.scsiemu.spc.CommandContext;
 import io.github.scsiemu.spc.CommandResult;
 
@@ -24,6 +25,7 @@ public final class SupportedTaskManagementFunctions {
                     .fields(REPD, ALLOCATION_LENGTH)
                     .direction(DataDirection.IN)
                     .flags(CommandFlag.ALLOWED_WHEN_NOT_READY)
+                    .reservationClass(ReservationClass.READ)
                     .build();
 
     // Byte 0: ATS ATSS CACAS CTSS LURS QTS TRS WAKES

@@ -4,6 +4,7 @@ import io.github.scsiemu.api.DataDirection;
 import io.github.scsiemu.api.cdb.CdbField;
 import io.github.scsiemu.api.cdb.CommandDescriptor;
 import io.github.scsiemu.api.cdb.CommandFlag;
+import io.github.scsiemu.api.cdb.ReservationClass;
 import io.github.scsiemu.sense.AdditionalSense;
 import io.github.scsiemu.sense.SenseKey;
 import io.github.scsiemu.spc.CheckConditionException;
@@ -33,7 +34,8 @@ public final class InquiryCommands {
     public static final CommandDescriptor INQUIRY = CommandDescriptor.builder("INQUIRY", 0x12, 6)
             .fields(EVPD, PAGE_CODE, ALLOCATION_LENGTH)
             .direction(DataDirection.IN)
-            .flags(CommandFlag.ALLOWED_WITH_PENDING_UNIT_ATTENTION, CommandFlag.ALLOWED_WHEN_NOT_READY)
+            .flags(CommandFlag.ALLOWED_WITH_PENDING_UNIT_ATTENTION, CommandFlag.ALLOWED_WHEN_NOT_READY, CommandFlag.ALLOWED_IN_STANDBY, CommandFlag.ALLOWED_IN_UNAVAILABLE, CommandFlag.ALLOWED_WHILE_TRANSITIONING)
+            .reservationClass(ReservationClass.ALWAYS)
             .build();
 
     private InquiryCommands() {

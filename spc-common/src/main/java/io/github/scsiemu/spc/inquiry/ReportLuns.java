@@ -5,6 +5,7 @@ import io.github.scsiemu.api.Lun;
 import io.github.scsiemu.api.cdb.CdbField;
 import io.github.scsiemu.api.cdb.CommandDescriptor;
 import io.github.scsiemu.api.cdb.CommandFlag;
+import io.github.scsiemu.api.cdb.ReservationClass;
 import io.github.scsiemu.sense.AdditionalSense;
 import io.github.scsiemu.spc.CheckConditionException;
 import io.github.scsiemu.spc.CommandContext;
@@ -31,7 +32,8 @@ public final class ReportLuns {
     public static final CommandDescriptor DESCRIPTOR = CommandDescriptor.builder("REPORT LUNS", 0xA0, 12)
             .fields(SELECT_REPORT, ALLOCATION_LENGTH)
             .direction(DataDirection.IN)
-            .flags(CommandFlag.ALLOWED_WITH_PENDING_UNIT_ATTENTION, CommandFlag.ALLOWED_WHEN_NOT_READY)
+            .flags(CommandFlag.ALLOWED_WITH_PENDING_UNIT_ATTENTION, CommandFlag.ALLOWED_WHEN_NOT_READY, CommandFlag.ALLOWED_IN_STANDBY, CommandFlag.ALLOWED_IN_UNAVAILABLE, CommandFlag.ALLOWED_WHILE_TRANSITIONING)
+            .reservationClass(ReservationClass.ALWAYS)
             .build();
 
     /** SELECT REPORT 00h: the logical units of the inventory, without well-known logical units. */

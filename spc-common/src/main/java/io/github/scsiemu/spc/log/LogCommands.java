@@ -5,6 +5,7 @@ import io.github.scsiemu.api.cdb.Cdb;
 import io.github.scsiemu.api.cdb.CdbField;
 import io.github.scsiemu.api.cdb.CommandDescriptor;
 import io.github.scsiemu.api.cdb.CommandFlag;
+import io.github.scsiemu.api.cdb.ReservationClass;
 import io.github.scsiemu.sense.AdditionalSense;
 import io.github.scsiemu.sense.SenseKey;
 import io.github.scsiemu.spc.CheckConditionException;
@@ -40,14 +41,16 @@ public final class LogCommands {
             .fields(SP, PC, PAGE_CODE, SUBPAGE_CODE, PARAMETER_POINTER,
                     CdbField.bytes("ALLOCATION LENGTH", 7, 2).as(CdbField.Role.ALLOCATION_LENGTH))
             .direction(DataDirection.IN)
-            .flags(CommandFlag.ALLOWED_WHEN_NOT_READY)
+            .flags(CommandFlag.ALLOWED_WHEN_NOT_READY, CommandFlag.ALLOWED_IN_STANDBY)
+            .reservationClass(ReservationClass.ALWAYS)
             .build();
 
     public static final CommandDescriptor LOG_SELECT = CommandDescriptor.builder("LOG SELECT", 0x4C, 10)
             .fields(PCR, SP, PC, PAGE_CODE, SUBPAGE_CODE,
                     CdbField.bytes("PARAMETER LIST LENGTH", 7, 2).as(CdbField.Role.PARAMETER_LIST_LENGTH))
             .direction(DataDirection.OUT)
-            .flags(CommandFlag.ALLOWED_WHEN_NOT_READY)
+            .flags(CommandFlag.ALLOWED_WHEN_NOT_READY, CommandFlag.ALLOWED_IN_STANDBY)
+            .reservationClass(ReservationClass.WRITE)
             .build();
 
     private LogCommands() {

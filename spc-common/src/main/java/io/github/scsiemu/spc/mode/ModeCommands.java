@@ -5,6 +5,7 @@ import io.github.scsiemu.api.cdb.Cdb;
 import io.github.scsiemu.api.cdb.CdbField;
 import io.github.scsiemu.api.cdb.CommandDescriptor;
 import io.github.scsiemu.api.cdb.CommandFlag;
+import io.github.scsiemu.api.cdb.ReservationClass;
 import io.github.scsiemu.sense.AdditionalSense;
 import io.github.scsiemu.sense.SenseKey;
 import io.github.scsiemu.spc.CheckConditionException;
@@ -42,26 +43,30 @@ public final class ModeCommands {
             .fields(DBD, PC, PAGE_CODE, SUBPAGE_CODE,
                     CdbField.bytes("ALLOCATION LENGTH", 4, 1).as(CdbField.Role.ALLOCATION_LENGTH))
             .direction(DataDirection.IN)
-            .flags(CommandFlag.ALLOWED_WHEN_NOT_READY)
+            .flags(CommandFlag.ALLOWED_WHEN_NOT_READY, CommandFlag.ALLOWED_IN_STANDBY)
+            .reservationClass(ReservationClass.READ)
             .build();
 
     public static final CommandDescriptor MODE_SENSE_10 = CommandDescriptor.builder("MODE SENSE(10)", 0x5A, 10)
             .fields(LLBAA, DBD, PC, PAGE_CODE, SUBPAGE_CODE,
                     CdbField.bytes("ALLOCATION LENGTH", 7, 2).as(CdbField.Role.ALLOCATION_LENGTH))
             .direction(DataDirection.IN)
-            .flags(CommandFlag.ALLOWED_WHEN_NOT_READY)
+            .flags(CommandFlag.ALLOWED_WHEN_NOT_READY, CommandFlag.ALLOWED_IN_STANDBY)
+            .reservationClass(ReservationClass.READ)
             .build();
 
     public static final CommandDescriptor MODE_SELECT_6 = CommandDescriptor.builder("MODE SELECT(6)", 0x15, 6)
             .fields(PF, SP, CdbField.bytes("PARAMETER LIST LENGTH", 4, 1).as(CdbField.Role.PARAMETER_LIST_LENGTH))
             .direction(DataDirection.OUT)
-            .flags(CommandFlag.ALLOWED_WHEN_NOT_READY)
+            .flags(CommandFlag.ALLOWED_WHEN_NOT_READY, CommandFlag.ALLOWED_IN_STANDBY)
+            .reservationClass(ReservationClass.WRITE)
             .build();
 
     public static final CommandDescriptor MODE_SELECT_10 = CommandDescriptor.builder("MODE SELECT(10)", 0x55, 10)
             .fields(PF, SP, CdbField.bytes("PARAMETER LIST LENGTH", 7, 2).as(CdbField.Role.PARAMETER_LIST_LENGTH))
             .direction(DataDirection.OUT)
-            .flags(CommandFlag.ALLOWED_WHEN_NOT_READY)
+            .flags(CommandFlag.ALLOWED_WHEN_NOT_READY, CommandFlag.ALLOWED_IN_STANDBY)
+            .reservationClass(ReservationClass.WRITE)
             .build();
 
     private static final int ALL_PAGES = 0x3F;
