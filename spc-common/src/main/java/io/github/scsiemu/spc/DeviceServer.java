@@ -280,6 +280,18 @@ public final class DeviceServer implements LogicalUnit {
         }
     }
 
+    /**
+     * Aborts the active tasks of the given nexuses, as PREEMPT AND ABORT does (SPC-4 5.13.11.2.6): a task of the
+     * requesting nexus ends without status; another nexus's task ends with TASK ABORTED if the TAS bit is set,
+     * otherwise without status and with COMMANDS CLEARED BY ANOTHER INITIATOR established for its nexus.
+     *
+     * @param nexuses   the nexuses whose tasks are aborted
+     * @param requester the nexus on whose behalf they are aborted
+     */
+    public void abortTasksOf(java.util.Set<Nexus> nexuses, Nexus requester) {
+        TaskManager.abort(this, t -> nexuses.contains(t.nexus()), requester);
+    }
+
     /** The effects of LOGICAL UNIT RESET (SAM-5 6.3.3 and 7.7) other than the service response. */
     void logicalUnitReset(Nexus requester) {
         TaskManager.abortAll(this, requester);
@@ -302,6 +314,7 @@ public final class DeviceServer implements LogicalUnit {
         private Readiness readiness = Readiness.ALWAYS_READY;
         private final Map<Gate.Stage, Gate> gates = new EnumMap<>(Gate.Stage.class);
         private final List<LogicalUnitListener> listeners = new ArrayList<>();
+        private final List<LogicalUnitFeature> features = new ArrayList<>();
 
         private Builder(LogicalUnitIdentity identity) {
             this.identity = Objects.requireNonNull(identity, "identity");
@@ -366,6 +379,22 @@ public final class DeviceServer implements LogicalUnit {
 
         public Builder listener(LogicalUnitListener listener) {
             listeners.add(listener);
+            return this;
+        }
+
+        /**
+         * Adds a feature: its commands, its gate checks (a stage may be installed once) and its listener; the
+         * feature is attached to the logical unit when it is built.
+         */
+        public Builder feature(LogicalUnitFeature feature) {
+            features.add(Objects.requireNonNull(feature, "feature"));
+            commands.addAll(feature.commands());
+            feature.gates().forEach((stage, gate) -> {
+                if (gates.putIfAbsent(stage, gate) != null) {
+                    throw new IllegalArgumentException("gate stage " + stage + " installed twice");
+                }
+            });
+            listeners.add(feature.listener());
             return this;
         }
 

@@ -62,8 +62,13 @@ final class TaskManager {
      * (SAM-5 5.6, SPC-4 7.5.8).
      */
     static void abortAll(DeviceServer lu, Nexus requester) {
+        abort(lu, t -> true, requester);
+    }
+
+    /** Aborts the tasks matching {@code which} under the rules of {@link #abortAll}. */
+    static void abort(DeviceServer lu, java.util.function.Predicate<Task> which, Nexus requester) {
         boolean tas = lu.modePages().taskAbortedStatus();
-        for (Task t : lu.taskSet().matching(t -> true)) {
+        for (Task t : lu.taskSet().matching(which)) {
             if (t.nexus().equals(requester)) {
                 t.abort(Task.Abort.SILENT);
             } else if (tas) {

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The one declaration of a command (operation code and, where it has one, service action): its CDB length, its
@@ -30,6 +31,7 @@ public final class CommandDescriptor {
     private final Set<CommandFlag> flags;
     private final CommandTimeouts timeouts;
     private final ReservationClass reservationClass;
+    private final Function<Cdb, ReservationClass> reservationClassifier;
     private final byte[] usageMask;
     private final CdbField serviceActionField;
     private final CdbField logicalBlockAddress;
@@ -48,6 +50,7 @@ public final class CommandDescriptor {
                 : EnumSet.copyOf(b.flags));
         this.timeouts = b.timeouts;
         this.reservationClass = b.reservationClass;
+        this.reservationClassifier = b.reservationClassifier;
         this.serviceActionField = roleField(CdbField.Role.SERVICE_ACTION);
         this.logicalBlockAddress = roleField(CdbField.Role.LOGICAL_BLOCK_ADDRESS);
         this.transferLength = roleField(CdbField.Role.TRANSFER_LENGTH);
@@ -144,9 +147,21 @@ public final class CommandDescriptor {
         return timeouts;
     }
 
-    /** How the command fares against a persistent reservation held by another nexus (SPC-4 5.13.1). */
+    /**
+     * How the command fares against a persistent reservation held by another nexus (SPC-4 5.13.1), for commands
+     * whose class does not depend on CDB fields.
+     */
     public ReservationClass reservationClass() {
         return reservationClass;
+    }
+
+    /**
+     * The reservation class of one CDB of this command: the declared class, or, for commands such as PREVENT ALLOW
+     * MEDIUM REMOVAL and START STOP UNIT whose class depends on their fields (SBC-4 table 13), what the declared
+     * classifier says.
+     */
+    public ReservationClass reservationClass(Cdb cdb) {
+        return reservationClassifier == null ? reservationClass : reservationClassifier.apply(cdb);
     }
 
     public Optional<CdbField> logicalBlockAddressField() {
@@ -224,6 +239,7 @@ public final class CommandDescriptor {
         private final Set<CommandFlag> flags = EnumSet.noneOf(CommandFlag.class);
         private CommandTimeouts timeouts = CommandTimeouts.QUICK;
         private ReservationClass reservationClass = ReservationClass.WRITE;
+        private Function<Cdb, ReservationClass> reservationClassifier;
 
         private Builder(String name, int operationCode, int cdbLength) {
             this.name = Objects.requireNonNull(name, "name");
@@ -272,6 +288,16 @@ public final class CommandDescriptor {
         /** The command's reservation class; {@link ReservationClass#WRITE} (the strictest) if not declared. */
         public Builder reservationClass(ReservationClass value) {
             this.reservationClass = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Declares a class that depends on the CDB's fields (e.g. START STOP UNIT: ALWAYS with START=1 and POWER
+         * CONDITION 0h, WRITE otherwise); {@link #reservationClass(ReservationClass)} then names the class reported
+         * where no CDB is at hand.
+         */
+        public Builder reservationClassifier(Function<Cdb, ReservationClass> classifier) {
+            this.reservationClassifier = Objects.requireNonNull(classifier);
             return this;
         }
 
