@@ -12,8 +12,18 @@ import java.nio.ByteBuffer;
  * or after that write. A transfer of several blocks is not atomic as a whole (SBC-4 asks that only of atomic
  * writes). A logical block that was never written reads as zeros. I/O failures of a persistent store are reported
  * as {@link java.io.UncheckedIOException}, which the command layer turns into MEDIUM ERROR.
+ *
+ * <p>Durability: a write is durable (survives a crash or restart of a persistent store) once {@link #synchronize}
+ * has returned for its blocks; before that it may be lost (a volatile write cache, SBC-4 4.15). A volatile store
+ * treats {@link #synchronize} as a no-op. The command layer calls it after each write when the write cache is
+ * disabled (WCE=0), for FUA writes, and for SYNCHRONIZE CACHE.
+ *
+ * <p>Provisioning: every store tracks whether each block is mapped, deallocated or anchored (SBC-4 4.7). A block
+ * that was never written is deallocated. {@link #deallocate} and {@link #anchor} make blocks read as zeros (LBPRZ
+ * = 1) and record their state; a write maps the blocks it writes. Persistent stores keep this map across restarts,
+ * under the same durability rule as data.
  */
-public interface BlockStore {
+public interface BlockStore extends AutoCloseable {
 
     /** The logical block length in bytes. */
     int blockSize();
@@ -42,6 +52,44 @@ public interface BlockStore {
      * @throws IndexOutOfBoundsException if the range leaves the medium
      */
     void write(long lba, ByteBuffer source);
+
+    /**
+     * Makes every completed write to blocks {@code lba} to {@code lba + blocks - 1} durable, together with the
+     * provisioning state of those blocks. A store may synchronize more than asked (everything, say).
+     *
+     * @throws java.io.UncheckedIOException if the store could not make the data durable
+     */
+    void synchronize(long lba, long blocks);
+
+    /**
+     * Deallocates blocks: afterwards they read as zeros and report {@link ProvisioningState#DEALLOCATED}; a
+     * store may release their storage.
+     */
+    void deallocate(long lba, long blocks);
+
+    /** Anchors blocks: afterwards they read as zeros and report {@link ProvisioningState#ANCHORED}. */
+    void anchor(long lba, long blocks);
+
+    /**
+     * The provisioning state of block {@code lba} and how many blocks after it, up to {@code maxBlocks} in all and
+     * not past the end of the medium, share it.
+     */
+    ProvisioningRun provisioningStatus(long lba, long maxBlocks);
+
+    /**
+     * Changes the number of logical blocks (a capacity change, SBC-4 4.6). Blocks kept keep their data; blocks
+     * added are deallocated.
+     *
+     * @param newCapacity at least one block
+     */
+    void resize(long newCapacity);
+
+    /** Whether written data survives the store being closed and opened again. */
+    boolean isPersistent();
+
+    /** Synchronizes everything and releases the store's resources. */
+    @Override
+    void close();
 
     /**
      * Checks a transfer's arguments against the medium; a helper for implementations.

@@ -1,34 +1,86 @@
 package io.github.scsiemu.sbc;
 
 import io.github.scsiemu.sense.AdditionalSense;
+import io.github.scsiemu.sense.SenseData;
 import io.github.scsiemu.sense.SenseKey;
 import io.github.scsiemu.spc.CheckConditionException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
- * The medium of one direct-access logical unit as the SBC commands see it: its configuration and the store that
- * holds its logical blocks. It performs the checks every medium-access command shares (the LBA range, SBC-4
- * 4.5) and turns store failures into sense data (MEDIUM ERROR).
- *
- * @param config the geometry, limits and identity
- * @param store  the logical blocks; its block size and capacity match {@code config}
+ * The medium of one direct-access logical unit as the SBC commands see it: its configuration, the store that holds
+ * its logical blocks and their current number. It performs what every medium-access command shares: the LBA range
+ * check (SBC-4 4.5), range locks that order overlapping commands, the write cache rules (SBC-4 4.15: with WCE=0 or
+ * FUA a write is durable before GOOD, with WCE=1 only after SYNCHRONIZE CACHE), injected faults, and the mapping of
+ * store failures to MEDIUM ERROR with the failing LBA in INFORMATION.
  */
-public record Medium(DiskConfig config, BlockStore store) {
+public final class Medium {
 
-    public Medium {
-        Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(store, "store");
-        if (store.blockSize() != config.logicalBlockSize() || store.capacity() != config.capacity()) {
-            throw new IllegalArgumentException("store has " + store.capacity() + " blocks of " + store.blockSize()
-                    + " bytes; configuration says " + config.capacity() + " of " + config.logicalBlockSize());
+    /** A held range lock; closing it releases it. */
+    public interface Lock extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private final DiskConfig config;
+    private final BlockStore store;
+    private final RangeLocks locks = new RangeLocks();
+    private volatile BooleanSupplier writeCacheEnabled = () -> false;
+    private volatile MediumFaults faults = MediumFaults.NONE;
+
+    /**
+     * A medium over {@code store}, whose block size must be the configured one.
+     *
+     * @param config the geometry, limits and identity
+     * @param store  the logical blocks
+     */
+    public Medium(DiskConfig config, BlockStore store) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.store = Objects.requireNonNull(store, "store");
+        if (store.blockSize() != config.logicalBlockSize()) {
+            throw new IllegalArgumentException("store has blocks of " + store.blockSize() + " bytes; configuration"
+                    + " says " + config.logicalBlockSize());
         }
+    }
+
+    public DiskConfig config() {
+        return config;
+    }
+
+    public BlockStore store() {
+        return store;
     }
 
     /** The logical block length in bytes. */
     public int blockSize() {
         return config.logicalBlockSize();
+    }
+
+    /** The current number of logical blocks (it changes with a capacity change). */
+    public long capacity() {
+        return store.capacity();
+    }
+
+    /** The current last logical block address. */
+    public long lastLogicalBlockAddress() {
+        return store.capacity() - 1;
+    }
+
+    /** Where the write cache enable bit (Caching mode page, WCE) is read from; disabled until set. */
+    public void writeCacheEnabled(BooleanSupplier source) {
+        this.writeCacheEnabled = Objects.requireNonNull(source);
+    }
+
+    /** Whether the write cache is enabled now. */
+    public boolean isWriteCacheEnabled() {
+        return writeCacheEnabled.getAsBoolean();
+    }
+
+    /** Installs the fault hook. */
+    public void faults(MediumFaults hook) {
+        this.faults = Objects.requireNonNull(hook);
     }
 
     /**
@@ -40,28 +92,94 @@ public record Medium(DiskConfig config, BlockStore store) {
      * @param blocks the number of blocks, not negative
      */
     public void checkRange(long lba, long blocks) {
-        long capacity = config.capacity();
+        long capacity = capacity();
         if (Long.compareUnsigned(lba, capacity) > 0 || blocks > capacity - lba) {
             throw CheckConditionException.of(SenseKey.ILLEGAL_REQUEST,
                     AdditionalSense.LOGICAL_BLOCK_ADDRESS_OUT_OF_RANGE);
         }
     }
 
-    /** Reads logical blocks from a checked range; a store failure ends the command with UNRECOVERED READ ERROR. */
+    /** Locks a range for reading: waits for overlapping commands that change blocks. */
+    public Lock lockShared(long lba, long blocks) {
+        return locks.acquire(lba, blocks, false);
+    }
+
+    /** Locks a range for changing: waits for every overlapping command. */
+    public Lock lockExclusive(long lba, long blocks) {
+        return locks.acquire(lba, blocks, true);
+    }
+
+    /**
+     * Reads logical blocks from a checked range. A store failure ends the command with MEDIUM ERROR, UNRECOVERED
+     * READ ERROR, with the first LBA of the transfer in INFORMATION.
+     */
     public void read(long lba, ByteBuffer destination) {
+        faults.beforeRead(lba, destination.remaining() / blockSize());
         try {
             store.read(lba, destination);
         } catch (UncheckedIOException e) {
-            throw CheckConditionException.of(SenseKey.MEDIUM_ERROR, AdditionalSense.UNRECOVERED_READ_ERROR);
+            throw new CheckConditionException(SenseData.of(SenseKey.MEDIUM_ERROR,
+                    AdditionalSense.UNRECOVERED_READ_ERROR).withInformation(lba));
         }
     }
 
-    /** Writes logical blocks to a checked range; a store failure ends the command with WRITE ERROR. */
-    public void write(long lba, ByteBuffer source) {
+    /**
+     * Writes logical blocks to a checked range and, if the write cache is disabled or {@code forceUnitAccess} is
+     * set, makes them durable before returning. A store failure ends the command with MEDIUM ERROR, WRITE ERROR.
+     */
+    public void write(long lba, ByteBuffer source, boolean forceUnitAccess) {
+        long blocks = source.remaining() / blockSize();
+        faults.beforeWrite(lba, blocks);
         try {
             store.write(lba, source);
+            if (forceUnitAccess || !isWriteCacheEnabled()) {
+                store.synchronize(lba, blocks);
+            }
         } catch (UncheckedIOException e) {
-            throw CheckConditionException.of(SenseKey.MEDIUM_ERROR, AdditionalSense.WRITE_ERROR);
+            throw new CheckConditionException(SenseData.of(SenseKey.MEDIUM_ERROR, AdditionalSense.WRITE_ERROR)
+                    .withInformation(lba));
         }
+    }
+
+    /** Makes completed writes to a range durable (SYNCHRONIZE CACHE). */
+    public void synchronize(long lba, long blocks) {
+        try {
+            store.synchronize(lba, blocks);
+        } catch (UncheckedIOException e) {
+            throw new CheckConditionException(SenseData.of(SenseKey.MEDIUM_ERROR, AdditionalSense.WRITE_ERROR)
+                    .withInformation(lba));
+        }
+    }
+
+    /** Deallocates a checked range (UNMAP, WRITE SAME with UNMAP), durably under the write cache rules. */
+    public void deallocate(long lba, long blocks) {
+        changeProvisioning(lba, blocks, false);
+    }
+
+    /** Anchors a checked range (UNMAP or WRITE SAME with ANCHOR), durably under the write cache rules. */
+    public void anchor(long lba, long blocks) {
+        changeProvisioning(lba, blocks, true);
+    }
+
+    private void changeProvisioning(long lba, long blocks, boolean anchor) {
+        faults.beforeWrite(lba, blocks);
+        try {
+            if (anchor) {
+                store.anchor(lba, blocks);
+            } else {
+                store.deallocate(lba, blocks);
+            }
+            if (!isWriteCacheEnabled()) {
+                store.synchronize(lba, blocks);
+            }
+        } catch (UncheckedIOException e) {
+            throw new CheckConditionException(SenseData.of(SenseKey.MEDIUM_ERROR, AdditionalSense.WRITE_ERROR)
+                    .withInformation(lba));
+        }
+    }
+
+    /** The provisioning run starting at a checked LBA (GET LBA STATUS). */
+    public ProvisioningRun provisioningStatus(long lba, long maxBlocks) {
+        return store.provisioningStatus(lba, maxBlocks);
     }
 }

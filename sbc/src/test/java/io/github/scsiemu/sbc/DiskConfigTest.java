@@ -53,11 +53,11 @@ class DiskConfigTest {
     }
 
     @Test
-    void mediumRejectsAStoreOfAnotherShape() {
+    void mediumRejectsAStoreOfAnotherBlockSizeButTakesTheStoresCapacity() {
         DiskConfig config = DiskConfig.of(10, 512, "D", "S");
-        assertThatThrownBy(() -> new Medium(config, new SparseMemoryBlockStore(512, 11)))
-                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Medium(config, new SparseMemoryBlockStore(4096, 10)))
                 .isInstanceOf(IllegalArgumentException.class);
+        // a persistent store reopened after a capacity change keeps its own capacity
+        assertThat(new Medium(config, new SparseMemoryBlockStore(512, 11)).capacity()).isEqualTo(11);
     }
 }

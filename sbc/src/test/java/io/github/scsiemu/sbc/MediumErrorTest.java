@@ -33,14 +33,48 @@ class MediumErrorTest {
         public void write(long lba, ByteBuffer source) {
             throw new UncheckedIOException(new IOException("bad sector"));
         }
+
+        @Override
+        public void synchronize(long lba, long blocks) {
+            throw new UncheckedIOException(new IOException("bad sector"));
+        }
+
+        @Override
+        public void deallocate(long lba, long blocks) {
+            throw new UncheckedIOException(new IOException("bad sector"));
+        }
+
+        @Override
+        public void anchor(long lba, long blocks) {
+            throw new UncheckedIOException(new IOException("bad sector"));
+        }
+
+        @Override
+        public ProvisioningRun provisioningStatus(long lba, long maxBlocks) {
+            return new ProvisioningRun(lba, Math.min(maxBlocks, capacity() - lba), ProvisioningState.MAPPED);
+        }
+
+        @Override
+        public void resize(long newCapacity) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean isPersistent() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     @Test
     void storeFailuresBecomeMediumErrors() {
         Initiator i = Initiator.connect(BlockDevice.create(DiskConfig.of(8, 512, "D", "S"), new FailingStore()));
-        assertThat(i.send(Initiator.read10(0, 1), 512).sense())
-                .contains(SenseData.of(SenseKey.MEDIUM_ERROR, AdditionalSense.UNRECOVERED_READ_ERROR));
-        assertThat(i.send(Initiator.write10(0, 1), new byte[512]).sense())
-                .contains(SenseData.of(SenseKey.MEDIUM_ERROR, AdditionalSense.WRITE_ERROR));
+        assertThat(i.send(Initiator.read10(3, 1), 512).sense()).contains(SenseData.of(SenseKey.MEDIUM_ERROR,
+                AdditionalSense.UNRECOVERED_READ_ERROR).withInformation(3));
+        assertThat(i.send(Initiator.write10(5, 1), new byte[512]).sense()).contains(SenseData.of(
+                SenseKey.MEDIUM_ERROR, AdditionalSense.WRITE_ERROR).withInformation(5));
     }
 }

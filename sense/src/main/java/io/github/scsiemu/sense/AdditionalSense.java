@@ -40,6 +40,7 @@ public record AdditionalSense(int asc, int ascq) {
     public static final AdditionalSense INVALID_FIELD_IN_PARAMETER_LIST = new AdditionalSense(0x26, 0x00);
     public static final AdditionalSense PARAMETER_NOT_SUPPORTED = new AdditionalSense(0x26, 0x01);
     public static final AdditionalSense PARAMETER_VALUE_INVALID = new AdditionalSense(0x26, 0x02);
+    public static final AdditionalSense INVALID_RELEASE_OF_PERSISTENT_RESERVATION = new AdditionalSense(0x26, 0x04);
     public static final AdditionalSense SAVING_PARAMETERS_NOT_SUPPORTED = new AdditionalSense(0x39, 0x00);
     public static final AdditionalSense WRITE_PROTECTED = new AdditionalSense(0x27, 0x00);
     public static final AdditionalSense NOT_READY_TO_READY_CHANGE_MEDIUM_MAY_HAVE_CHANGED =
@@ -72,6 +73,7 @@ public record AdditionalSense(int asc, int ascq) {
     public static final AdditionalSense INVALID_OPERATION_FOR_COPY_SOURCE_OR_DESTINATION =
             new AdditionalSense(0x26, 0x0C);
     public static final AdditionalSense INSUFFICIENT_RESOURCES = new AdditionalSense(0x55, 0x03);
+    public static final AdditionalSense INSUFFICIENT_REGISTRATION_RESOURCES = new AdditionalSense(0x55, 0x04);
     public static final AdditionalSense MEDIUM_REMOVAL_PREVENTED = new AdditionalSense(0x53, 0x02);
 
     public AdditionalSense {

@@ -5,6 +5,7 @@ import io.github.scsiemu.api.Nexus;
 import io.github.scsiemu.api.ScsiRequest;
 import io.github.scsiemu.api.ScsiResponse;
 import io.github.scsiemu.api.Status;
+import io.github.scsiemu.api.TaskAttribute;
 import io.github.scsiemu.api.TaskManagementRequest;
 import io.github.scsiemu.api.TaskManagementResponse;
 import io.github.scsiemu.api.cdb.Cdb;
@@ -33,7 +34,9 @@ import java.util.function.Predicate;
  * (disk, tape, changer) is a set of commands, pages and state added to it; the SPC commands every device type
  * shares come with it, unless the builder narrows them ({@link Builder#sharedCommands}).
  *
- * <p>Every command takes the same path (DESIGN.md section 4, SAM-5 5.14): decode and validate the CDB against its
+ * <p>A command first enters the logical unit's {@link TaskSet} and waits there, dormant, until its task attribute
+ * lets it start (SAM-5 8.6); a command aborted while it waits returns at once. Every command then takes the same
+ * path (DESIGN.md section 4, SAM-5 5.14): decode and validate the CDB against its
  * declaration; report a pending unit attention; the reservation and asymmetric access gates, if installed; the
  * device's readiness; the handler; then the response, with data-in truncated to the allocation length and the
  * residuals computed here and nowhere else. No exception leaves {@link #execute}.
@@ -143,12 +146,43 @@ public final class DeviceServer implements LogicalUnit {
             return overlappedCommand(request);
         }
         try {
+            if (task.attribute() == TaskAttribute.ACA) {
+                return acaNotEstablished(request);
+            }
+            if (!taskSet.awaitEnabled(task)) {
+                return abortedTaskResponse(request, task);
+            }
             return executeTask(request, task);
+        } catch (InterruptedException e) {
+            // The transport is shutting down the thread: the task ends as an aborted one that returns no status.
+            Thread.currentThread().interrupt();
+            task.abort(Task.Abort.SILENT);
+            return ScsiResponse.terminatedTask();
         } catch (RuntimeException | StackOverflowError | AssertionError e) {
             return internalFailure(request, e);
         } finally {
             taskSet.leave(task);
         }
+    }
+
+    /**
+     * A command with the ACA task attribute. NORMACA is zero (SPC-4 6.6.2): no ACA condition is ever established, so
+     * such a command is ended with CHECK CONDITION, ILLEGAL REQUEST, INVALID MESSAGE ERROR, as SAM-5 (5.9.2) requires
+     * for an ACA command received while no ACA condition is established. (LIO answers INVALID FIELD IN CDB instead.)
+     */
+    private ScsiResponse acaNotEstablished(ScsiRequest request) {
+        return checkCondition(request, SenseData.of(SenseKey.ILLEGAL_REQUEST, AdditionalSense.INVALID_MESSAGE_ERROR),
+                0);
+    }
+
+    /**
+     * The response of an aborted task (SAM-5 5.6): TASK ABORTED status if it was aborted by another nexus while TAS
+     * is one, otherwise none at all. No data is reported as transferred.
+     */
+    private static ScsiResponse abortedTaskResponse(ScsiRequest request, Task task) {
+        return task.abortMode() == Task.Abort.TASK_ABORTED_STATUS
+                ? ScsiResponse.status(Status.TASK_ABORTED, request.expectedDataInLength(), request.dataOutLength())
+                : ScsiResponse.terminatedTask();
     }
 
     private ScsiResponse executeTask(ScsiRequest request, Task task) {
@@ -182,9 +216,7 @@ public final class DeviceServer implements LogicalUnit {
             }
         }
         if (task.isAborted()) {
-            return task.abortMode() == Task.Abort.TASK_ABORTED_STATUS
-                    ? ScsiResponse.status(Status.TASK_ABORTED, request.expectedDataInLength(), 0)
-                    : ScsiResponse.terminatedTask();
+            return abortedTaskResponse(request, task);
         }
         return respond(context, result);
     }
@@ -200,16 +232,26 @@ public final class DeviceServer implements LogicalUnit {
         } else {
             unitAttentions.touch(nexus);
         }
-        for (Gate gate : gates.values()) { // EnumMap iterates in stage order
-            Optional<CommandResult> refused = gate.admit(context);
-            if (refused.isPresent()) {
-                return refused.get();
+        for (Map.Entry<Gate.Stage, Gate> stage : gates.entrySet()) { // EnumMap iterates in stage order
+            if (stage.getKey().beforeReadiness()) {
+                Optional<CommandResult> refused = stage.getValue().admit(context);
+                if (refused.isPresent()) {
+                    return refused.get();
+                }
             }
         }
         if (!descriptor.has(CommandFlag.ALLOWED_WHEN_NOT_READY)) {
             Optional<SenseData> notReady = readiness.notReadyReason();
             if (notReady.isPresent()) {
                 return CommandResult.checkCondition(notReady.get());
+            }
+        }
+        for (Map.Entry<Gate.Stage, Gate> stage : gates.entrySet()) {
+            if (!stage.getKey().beforeReadiness()) {
+                Optional<CommandResult> refused = stage.getValue().admit(context);
+                if (refused.isPresent()) {
+                    return refused.get();
+                }
             }
         }
         return null;
@@ -283,7 +325,8 @@ public final class DeviceServer implements LogicalUnit {
     /**
      * Aborts the active tasks of the given nexuses, as PREEMPT AND ABORT does (SPC-4 5.13.11.2.6): a task of the
      * requesting nexus ends without status; another nexus's task ends with TASK ABORTED if the TAS bit is set,
-     * otherwise without status and with COMMANDS CLEARED BY ANOTHER INITIATOR established for its nexus.
+     * otherwise without status and with COMMANDS CLEARED BY ANOTHER INITIATOR established for its nexus. It returns
+     * without waiting for them to end: its caller is itself a task, which an aborted task may be waiting for.
      *
      * @param nexuses   the nexuses whose tasks are aborted
      * @param requester the nexus on whose behalf they are aborted

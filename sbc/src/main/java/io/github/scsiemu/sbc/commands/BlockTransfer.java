@@ -40,7 +40,9 @@ final class BlockTransfer {
             return CommandResult.good();
         }
         ByteBuffer data = ByteBuffer.allocate(length);
-        medium.read(lba, data);
+        try (Medium.Lock lock = medium.lockShared(lba, cdb.transferLength())) {
+            medium.read(lba, data);
+        }
         data.flip();
         return CommandResult.data(data);
     }
@@ -59,7 +61,10 @@ final class BlockTransfer {
                     AdditionalSense.INVALID_FIELD_IN_COMMAND_INFORMATION_UNIT);
         }
         if (data.hasRemaining()) {
-            medium.write(lba, data);
+            boolean fua = cdb.descriptor().field("FUA").map(cdb::flag).orElse(false);
+            try (Medium.Lock lock = medium.lockExclusive(lba, data.remaining() / medium.blockSize())) {
+                medium.write(lba, data, fua);
+            }
         }
         return CommandResult.good();
     }

@@ -6,8 +6,9 @@ import io.github.scsiemu.spc.CommandContext;
  * The Extended INQUIRY Data VPD page (86h, SPC-4 7.8.7): 60 bytes after the header, of which these bits are
  * reported; protection information, microcode activation, priorities and the rest are zero (not supported).
  *
- * <p>{@link #DEFAULT} is what the shared engine truthfully does: it treats every task as SIMPLE (SIMPSUP 1, ORDSUP
- * and HEADSUP 0) and, with a target from {@code io.github.scsiemu.spc.target}, clears REPORTED LUNS DATA HAS CHANGED
+ * <p>{@link #DEFAULT} is what the shared engine truthfully does: its task set honours the SIMPLE, ORDERED and HEAD
+ * OF QUEUE task attributes (SAM-5 8.6, see {@link io.github.scsiemu.spc.TaskSet}; SIMPSUP, ORDSUP and HEADSUP 1)
+ * and, with a target from {@code io.github.scsiemu.spc.target}, clears REPORTED LUNS DATA HAS CHANGED
  * in every logical unit of an I_T nexus once one has reported it (LUICLR 1, which SPC-4 requires). A device type
  * with a cache replaces the page with V_SUP or NV_SUP set.
  *
@@ -25,9 +26,9 @@ public record ExtendedInquiryDataPage(boolean headsup, boolean ordsup, boolean s
     /** The PAGE LENGTH: 003Ch. */
     public static final int PAGE_LENGTH = 0x3C;
 
-    /** SIMPSUP and LUICLR set, everything else clear. */
+    /** HEADSUP, ORDSUP, SIMPSUP and LUICLR set, everything else clear. */
     public static final ExtendedInquiryDataPage DEFAULT =
-            new ExtendedInquiryDataPage(false, false, true, false, false, true);
+            new ExtendedInquiryDataPage(true, true, true, false, false, true);
 
     /** This page with the cache bits set as given. */
     public ExtendedInquiryDataPage withCaches(boolean nonVolatile, boolean volatileCache) {

@@ -62,8 +62,8 @@ public final class InquiryCommands {
                 throw CheckConditionException.invalidField(PAGE_CODE);
             }
             boolean multiPort = ScsiPortsPage.reachablePorts(context).size() > 1;
-            return CommandResult.data(StandardInquiryData.encode(lu.identity(), registry.peripheralQualifier(),
-                    registry.targetPortGroupSupport(), multiPort));
+            return CommandResult.data(StandardInquiryData.encode(lu.identity(), registry.peripheralQualifier(context),
+                    registry.targetPortGroupSupport(context), multiPort));
         }
         if (registry.peripheralQualifier() == PeripheralQualifier.NOT_CAPABLE) {
             throw CheckConditionException.of(SenseKey.ILLEGAL_REQUEST, AdditionalSense.LOGICAL_UNIT_NOT_SUPPORTED);

@@ -61,6 +61,28 @@ public final class VpdPageRegistry {
     }
 
     /**
+     * The PERIPHERAL QUALIFIER reported to one command: the registry's, except that a connected logical unit reports
+     * 001b through a target port group in the unavailable state (SPC-4 5.15.2.4.5, see
+     * {@link AsymmetricAccessInquiry}).
+     */
+    public PeripheralQualifier peripheralQualifier(CommandContext context) {
+        if (peripheralQualifier == PeripheralQualifier.CONNECTED && AsymmetricAccessInquiry.of(context.logicalUnit())
+                .map(claims -> claims.unavailableThrough(context.nexus().target())).orElse(false)) {
+            return PeripheralQualifier.NOT_CONNECTED;
+        }
+        return peripheralQualifier;
+    }
+
+    /**
+     * The TPGS field reported to one command: what the logical unit's asymmetric access support claims (see
+     * {@link AsymmetricAccessInquiry}), or else the registry's.
+     */
+    public TargetPortGroupSupport targetPortGroupSupport(CommandContext context) {
+        return AsymmetricAccessInquiry.of(context.logicalUnit())
+                .map(AsymmetricAccessInquiry::targetPortGroupSupport).orElse(targetPortGroupSupport);
+    }
+
+    /**
      * The whole page, header included, as INQUIRY with EVPD returns it before truncation to the allocation length.
      *
      * @return the page, or empty if the page code is not supported
@@ -84,7 +106,7 @@ public final class VpdPageRegistry {
         }
         LogicalUnitIdentity identity = context.logicalUnit().identity();
         ByteBuffer b = ByteBuffer.allocate(4 + content.length);
-        b.put((byte) StandardInquiryData.peripheralByte(peripheralQualifier, identity.deviceType()));
+        b.put((byte) StandardInquiryData.peripheralByte(peripheralQualifier(context), identity.deviceType()));
         b.put((byte) pageCode);
         b.putShort((short) content.length);
         b.put(content);

@@ -185,7 +185,7 @@ class InquiryTest {
         byte[] expected = new byte[64];
         expected[1] = (byte) 0x86;
         expected[3] = 0x3C;
-        expected[5] = 0x01; // SIMPSUP
+        expected[5] = 0x07; // HEADSUP, ORDSUP, SIMPSUP
         expected[7] = 0x01; // LUICLR
         assertThat(send(inquiry(true, 0x86, 255)).dataInBytes()).isEqualTo(expected);
     }
