@@ -1,6 +1,7 @@
 package io.github.scsiemu.sbc;
 
 import io.github.scsiemu.spc.DeviceServer;
+import io.github.scsiemu.spc.reservation.PersistentReservations;
 
 /**
  * Shortcuts for the common case: a direct-access logical unit (peripheral device type 00h, SBC-4) to serve or to
@@ -18,7 +19,7 @@ public final class BlockDevice {
 
     /** A disk on a {@link SparseMemoryBlockStore}: storage is allocated only where it is written. */
     public static DeviceServer create(DiskConfig config) {
-        return Disk.builder(config).build().logicalUnit();
+        return Disk.builder(config).feature(new PersistentReservations()).build().logicalUnit();
     }
 
     /**
@@ -28,6 +29,6 @@ public final class BlockDevice {
      * @param store  the logical blocks, with the block size of {@code config}
      */
     public static DeviceServer create(DiskConfig config, BlockStore store) {
-        return Disk.builder(config).store(store).build().logicalUnit();
+        return Disk.builder(config).store(store).feature(new PersistentReservations()).build().logicalUnit();
     }
 }

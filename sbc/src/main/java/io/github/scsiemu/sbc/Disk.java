@@ -1,6 +1,7 @@
 package io.github.scsiemu.sbc;
 
 import io.github.scsiemu.sbc.commands.SbcCommands;
+import io.github.scsiemu.sbc.copy.CopyDomain;
 import io.github.scsiemu.sense.AdditionalSense;
 import io.github.scsiemu.spc.DeviceServer;
 import io.github.scsiemu.spc.LogicalUnitFeature;
@@ -26,19 +27,22 @@ public final class Disk implements AutoCloseable {
     private final DiskState state;
     private final ModePageRegistry modePages;
     private final DeviceServer logicalUnit;
+    private final CopyDomain copyDomain;
 
     private Disk(Builder b) {
         this.config = b.config;
         BlockStore store = b.store != null ? b.store
                 : new SparseMemoryBlockStore(config.logicalBlockSize(), config.capacity());
         this.medium = new Medium(config, store);
+        this.copyDomain = (b.copyDomain != null ? b.copyDomain : new CopyDomain()).join(this);
         this.state = new DiskState(this);
         this.modePages = SbcModePages.registry(this);
         DeviceServer.Builder server = DeviceServer.builder(config.identity())
                 .commands(SbcCommands.all(this))
                 .modePages(modePages)
                 .vpdPages(SbcVpdPages.registry(this))
-                .readiness(state.readiness());
+                .readiness(state.readiness())
+                .listener(state.listener());
         state.gates().forEach(server::gate);
         for (LogicalUnitFeature f : b.features) {
             server.feature(f);
@@ -64,9 +68,22 @@ public final class Disk implements AutoCloseable {
         return medium;
     }
 
+    /** The logical units this disk's EXTENDED COPY may copy between (SPC-4 6.4); its own unless one was given. */
+    public CopyDomain copyDomain() {
+        return copyDomain;
+    }
+
     /** Medium presence, start/stop, prevention of removal, long operations in progress. */
     public DiskState state() {
         return state;
+    }
+
+    /**
+     * The fault injection API: failing or slow logical blocks and failing commands, for tests
+     * ({@link io.github.scsiemu.sbc.fault.DiskFaults}).
+     */
+    public io.github.scsiemu.sbc.fault.DiskFaults faults() {
+        return state.faults();
     }
 
     /** The disk's mode pages (Caching, Control, ...), as MODE SELECT leaves them. */
@@ -88,6 +105,7 @@ public final class Disk implements AutoCloseable {
     /** Makes everything written durable and closes the store. */
     @Override
     public void close() {
+        state.close();
         medium.store().close();
     }
 
@@ -96,6 +114,7 @@ public final class Disk implements AutoCloseable {
         private final DiskConfig config;
         private BlockStore store;
         private final List<LogicalUnitFeature> features = new ArrayList<>();
+        private CopyDomain copyDomain;
 
         private Builder(DiskConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -110,6 +129,12 @@ public final class Disk implements AutoCloseable {
         /** Adds a logical unit feature (persistent reservations, asymmetric access, ...). */
         public Builder feature(LogicalUnitFeature feature) {
             features.add(Objects.requireNonNull(feature));
+            return this;
+        }
+
+        /** The copy domain (for example one per target) the disk joins, so EXTENDED COPY can reach its peers. */
+        public Builder copyDomain(CopyDomain value) {
+            this.copyDomain = Objects.requireNonNull(value);
             return this;
         }
 

@@ -134,8 +134,8 @@ final class RegionTable<R extends RegionTable.Region> {
     }
 
     /**
-     * The run of blocks from {@code lba} sharing its state, ending at {@code limit} at the latest. An absent region
-     * is skipped in one step; a run may span regions.
+     * The run of blocks from {@code lba} sharing its state, ending at {@code limit} at the latest. A run may span
+     * regions; absent regions are skipped together, in time proportional to the regions that exist at most.
      */
     ProvisioningRun status(long lba, long limit) {
         ProvisioningState state = null;
@@ -150,7 +150,7 @@ final class RegionTable<R extends RegionTable.Region> {
                     break;
                 }
                 state = ProvisioningState.DEALLOCATED;
-                end = start + regionLimit;
+                end = Math.min(limit, nextPresent(index + 1, (limit - 1) / blocksPerRegion) * blocksPerRegion);
                 continue;
             }
             int runEnd;
@@ -171,6 +171,23 @@ final class RegionTable<R extends RegionTable.Region> {
             }
         }
         return new ProvisioningRun(lba, end - lba, state);
+    }
+
+    /**
+     * The first region index from {@code from} to {@code to} that may exist, or {@code to + 1} if none does: on a
+     * sparse map it looks at the regions that exist rather than at every index.
+     */
+    private long nextPresent(long from, long to) {
+        if (to - from < regions.size()) {
+            return from;
+        }
+        long next = to + 1;
+        for (Long index : regions.keySet()) {
+            if (index >= from && index < next) {
+                next = index;
+            }
+        }
+        return next;
     }
 
     /**

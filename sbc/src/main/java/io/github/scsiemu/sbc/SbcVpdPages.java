@@ -1,10 +1,15 @@
 package io.github.scsiemu.sbc;
 
+import io.github.scsiemu.sbc.pages.BlockDeviceCharacteristicsPage;
+import io.github.scsiemu.sbc.pages.BlockLimitsPage;
+import io.github.scsiemu.sbc.pages.LogicalBlockProvisioningPage;
+import io.github.scsiemu.spc.inquiry.ExtendedInquiryDataPage;
 import io.github.scsiemu.spc.inquiry.VpdPageRegistry;
 
 /**
  * The VPD pages of a disk (SBC-4 6.6): Block Limits (B0h), Block Device Characteristics (B1h) and Logical Block
- * Provisioning (B2h). PLACEHOLDER: being completed.
+ * Provisioning (B2h, on every disk), on top of the SPC pages; the Extended INQUIRY Data page (86h) reports V_SUP,
+ * since the disk has a volatile write cache (the Caching mode page's WCE, see {@link SbcModePages}).
  */
 final class SbcVpdPages {
 
@@ -12,6 +17,11 @@ final class SbcVpdPages {
     }
 
     static VpdPageRegistry registry(Disk disk) {
-        return VpdPageRegistry.builder().build();
+        return VpdPageRegistry.builder()
+                .page(ExtendedInquiryDataPage.DEFAULT.withCaches(false, true))
+                .page(BlockLimitsPage.of(disk.config()))
+                .page(BlockDeviceCharacteristicsPage.SOLID_STATE)
+                .page(LogicalBlockProvisioningPage.of(disk.config()))
+                .build();
     }
 }

@@ -108,4 +108,37 @@ class SparseMemoryBlockStoreTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void unmappingTheLastMappedBlockOfAChunkFreesItsData() {
+        SparseMemoryBlockStore s = new SparseMemoryBlockStore(512, 64, 4096); // 8 blocks per chunk
+        s.write(6, ByteBuffer.allocate(4 * 512).put(0, (byte) 1)); // chunks 0 and 1
+        assertThat(s.allocatedChunks()).isEqualTo(2);
+        s.deallocate(6, 1);
+        assertThat(s.allocatedChunks()).isEqualTo(2); // block 7 is still mapped
+        s.anchor(7, 1);
+        assertThat(s.allocatedChunks()).isEqualTo(1);
+        s.deallocate(8, 2);
+        assertThat(s.allocatedChunks()).isZero();
+        assertThat(s.provisioningStatus(0, 64)).isEqualTo(new ProvisioningRun(0, 7, ProvisioningState.DEALLOCATED));
+        assertThat(s.provisioningStatus(7, 64)).isEqualTo(new ProvisioningRun(7, 1, ProvisioningState.ANCHORED));
+        assertThat(s.provisioningStatus(8, 64)).isEqualTo(new ProvisioningRun(8, 56, ProvisioningState.DEALLOCATED));
+    }
+
+    @Test
+    void aTerabyteThinDiskDeallocatedAgainCostsNothing() {
+        long capacity = (1L << 40) / 512;
+        SparseMemoryBlockStore s = new SparseMemoryBlockStore(512, capacity);
+        for (long lba : new long[] {0, 12_345_678, capacity / 2, capacity - 1}) {
+            s.write(lba, ByteBuffer.allocate(512).put(0, (byte) 9));
+        }
+        assertThat(s.allocatedChunks()).isEqualTo(4);
+        assertThat(s.provisioningStatus(1, capacity)).isEqualTo(
+                new ProvisioningRun(1, 12_345_677, ProvisioningState.DEALLOCATED));
+        s.deallocate(0, capacity);
+        assertThat(s.allocatedChunks()).isZero();
+        assertThat(s.allocatedBytes()).isZero();
+        assertThat(s.provisioningStatus(0, capacity)).isEqualTo(
+                new ProvisioningRun(0, capacity, ProvisioningState.DEALLOCATED));
+    }
 }

@@ -43,6 +43,7 @@ public record AdditionalSense(int asc, int ascq) {
     public static final AdditionalSense INVALID_RELEASE_OF_PERSISTENT_RESERVATION = new AdditionalSense(0x26, 0x04);
     public static final AdditionalSense SAVING_PARAMETERS_NOT_SUPPORTED = new AdditionalSense(0x39, 0x00);
     public static final AdditionalSense WRITE_PROTECTED = new AdditionalSense(0x27, 0x00);
+    public static final AdditionalSense LOGICAL_UNIT_SOFTWARE_WRITE_PROTECTED = new AdditionalSense(0x27, 0x02);
     public static final AdditionalSense NOT_READY_TO_READY_CHANGE_MEDIUM_MAY_HAVE_CHANGED =
             new AdditionalSense(0x28, 0x00);
     public static final AdditionalSense POWER_ON_RESET_OR_BUS_DEVICE_RESET_OCCURRED = new AdditionalSense(0x29, 0x00);
@@ -62,7 +63,10 @@ public record AdditionalSense(int asc, int ascq) {
     public static final AdditionalSense COMMANDS_CLEARED_BY_DEVICE_SERVER = new AdditionalSense(0x2F, 0x02);
     public static final AdditionalSense INCOMPATIBLE_MEDIUM_INSTALLED = new AdditionalSense(0x30, 0x00);
     public static final AdditionalSense MEDIUM_FORMAT_CORRUPTED = new AdditionalSense(0x31, 0x00);
+    public static final AdditionalSense FORMAT_COMMAND_FAILED = new AdditionalSense(0x31, 0x01);
+    public static final AdditionalSense SANITIZE_COMMAND_FAILED = new AdditionalSense(0x31, 0x03);
     public static final AdditionalSense MEDIUM_NOT_PRESENT = new AdditionalSense(0x3A, 0x00);
+    public static final AdditionalSense MEDIUM_NOT_PRESENT_TRAY_OPEN = new AdditionalSense(0x3A, 0x02);
     public static final AdditionalSense INTERNAL_TARGET_FAILURE = new AdditionalSense(0x44, 0x00);
     public static final AdditionalSense INQUIRY_DATA_HAS_CHANGED = new AdditionalSense(0x3F, 0x03);
     public static final AdditionalSense REPORTED_LUNS_DATA_HAS_CHANGED = new AdditionalSense(0x3F, 0x0E);
@@ -72,6 +76,11 @@ public record AdditionalSense(int asc, int ascq) {
     public static final AdditionalSense OVERLAPPED_COMMANDS_ATTEMPTED = new AdditionalSense(0x4E, 0x00);
     public static final AdditionalSense INVALID_OPERATION_FOR_COPY_SOURCE_OR_DESTINATION =
             new AdditionalSense(0x26, 0x0C);
+    public static final AdditionalSense COPY_TARGET_DEVICE_NOT_REACHABLE = new AdditionalSense(0x0D, 0x02);
+    public static final AdditionalSense TOO_MANY_TARGET_DESCRIPTORS = new AdditionalSense(0x26, 0x06);
+    public static final AdditionalSense UNSUPPORTED_TARGET_DESCRIPTOR_TYPE_CODE = new AdditionalSense(0x26, 0x07);
+    public static final AdditionalSense TOO_MANY_SEGMENT_DESCRIPTORS = new AdditionalSense(0x26, 0x08);
+    public static final AdditionalSense UNSUPPORTED_SEGMENT_DESCRIPTOR_TYPE_CODE = new AdditionalSense(0x26, 0x09);
     public static final AdditionalSense INSUFFICIENT_RESOURCES = new AdditionalSense(0x55, 0x03);
     public static final AdditionalSense INSUFFICIENT_REGISTRATION_RESOURCES = new AdditionalSense(0x55, 0x04);
     public static final AdditionalSense MEDIUM_REMOVAL_PREVENTED = new AdditionalSense(0x53, 0x02);

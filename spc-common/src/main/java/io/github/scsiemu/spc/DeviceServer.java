@@ -287,9 +287,7 @@ public final class DeviceServer implements LogicalUnit {
 
     /** SAM-5 5.10: a tag reused while its task is active aborts the nexus's tasks and reports the overlap. */
     private ScsiResponse overlappedCommand(ScsiRequest request) {
-        for (Task t : taskSet.matching(t -> t.nexus().equals(request.nexus()))) {
-            t.abort(Task.Abort.SILENT);
-        }
+        TaskManager.abort(this, t -> t.nexus().equals(request.nexus()), request.nexus());
         return checkCondition(request, SenseData.of(SenseKey.ABORTED_COMMAND,
                 AdditionalSense.OVERLAPPED_COMMANDS_ATTEMPTED), 0);
     }
@@ -313,9 +311,7 @@ public final class DeviceServer implements LogicalUnit {
 
     @Override
     public void nexusLost(Nexus nexus) {
-        for (Task t : taskSet.matching(t -> t.nexus().equals(nexus))) {
-            t.abort(Task.Abort.SILENT);
-        }
+        TaskManager.abort(this, t -> t.nexus().equals(nexus), nexus);
         unitAttentions.resetTo(nexus, AdditionalSense.I_T_NEXUS_LOSS_OCCURRED);
         for (LogicalUnitListener l : listeners) {
             l.nexusLost(nexus);

@@ -5,6 +5,7 @@ import io.github.scsiemu.api.TaskManagementRequest;
 import io.github.scsiemu.api.TaskManagementResponse;
 import io.github.scsiemu.sense.AdditionalSense;
 import io.github.scsiemu.sense.SenseData;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -94,16 +95,19 @@ final class TaskManager {
      */
     static List<Task> abort(DeviceServer lu, Predicate<Task> which, Nexus requester) {
         boolean tas = lu.modePages().taskAbortedStatus();
-        List<Task> affected = lu.taskSet().matching(which);
-        for (Task t : affected) {
-            if (t.nexus().equals(requester)) {
-                t.abort(Task.Abort.SILENT);
-            } else if (tas) {
-                t.abort(Task.Abort.TASK_ABORTED_STATUS);
-            } else if (t.abort(Task.Abort.SILENT)) {
-                lu.unitAttentions().establish(t.nexus(), AdditionalSense.COMMANDS_CLEARED_BY_ANOTHER_INITIATOR);
+        List<Task> affected = new ArrayList<>();
+        lu.taskSet().atomically(() -> {
+            affected.addAll(lu.taskSet().matching(which));
+            for (Task t : affected) {
+                if (t.nexus().equals(requester)) {
+                    t.abort(Task.Abort.SILENT);
+                } else if (tas) {
+                    t.abort(Task.Abort.TASK_ABORTED_STATUS);
+                } else if (t.abort(Task.Abort.SILENT)) {
+                    lu.unitAttentions().establish(t.nexus(), AdditionalSense.COMMANDS_CLEARED_BY_ANOTHER_INITIATOR);
+                }
             }
-        }
+        });
         return affected;
     }
 

@@ -129,6 +129,20 @@ public final class TaskSet {
         }
     }
 
+    /**
+     * Runs {@code action} holding the task set's lock, so that aborting several tasks is one action: no dormant task
+     * is enabled part-way through because an older task it waited for was aborted and left first (SAM-5 5.6). The
+     * action must not wait.
+     */
+    void atomically(Runnable action) {
+        lock.lock();
+        try {
+            action.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Wakes the waiting threads after a task was aborted, so that a dormant aborted task returns. */
     void changed() {
         lock.lock();

@@ -1,7 +1,6 @@
 package io.github.scsiemu.sbc.commands;
 
 import io.github.scsiemu.api.cdb.Cdb;
-import io.github.scsiemu.api.cdb.CdbField;
 import io.github.scsiemu.sbc.Medium;
 import io.github.scsiemu.sense.AdditionalSense;
 import io.github.scsiemu.sense.SenseKey;
@@ -11,10 +10,12 @@ import io.github.scsiemu.spc.CommandResult;
 import java.nio.ByteBuffer;
 
 /**
- * The execution shared by the READ and WRITE commands of every CDB size (SBC-4 5.16, 5.18, 5.40, 5.42): the
- * protection field check, the MAXIMUM TRANSFER LENGTH check, the LBA range check and the transfer itself.
+ * The execution shared by the commands that transfer logical blocks to or from the medium (READ and WRITE of
+ * every CDB size, SBC-4 5.15-5.18 and 5.39-5.42, and the checks and data-out handling of VERIFY, WRITE AND VERIFY,
+ * ORWRITE and WRITE ATOMIC): the protection field check, the MAXIMUM TRANSFER LENGTH check, the LBA range check,
+ * the data-out buffer rules and the transfer itself.
  *
- * <p>Checks run in this order and the first failure ends the command: RDPROTECT/WRPROTECT not zero (this device
+ * <p>Checks run in this order and the first failure ends the command: the protection field not zero (this device
  * has no protection information: INVALID FIELD IN CDB at the field); TRANSFER LENGTH above the MAXIMUM TRANSFER
  * LENGTH (INVALID FIELD IN CDB at TRANSFER LENGTH, SBC-4 6.6.4); blocks outside the medium (LOGICAL BLOCK ADDRESS
  * OUT OF RANGE, without INFORMATION). A TRANSFER LENGTH of zero transfers nothing and is not an error.
@@ -25,6 +26,9 @@ import java.nio.ByteBuffer;
  * blocks are written (the transfer is truncated, as libiscsi's residual tests require). If less was sent and it
  * ends inside a block, nothing is written and the command ends with ILLEGAL REQUEST, INVALID FIELD IN COMMAND
  * INFORMATION UNIT (0Eh/03h): a partial block is never written.
+ *
+ * <p>A read takes a shared range lock, anything that changes blocks an exclusive one, so a concurrent command sees
+ * every block before or after a transfer, never torn.
  */
 final class BlockTransfer {
 
@@ -32,36 +36,35 @@ final class BlockTransfer {
     }
 
     /** READ: returns TRANSFER LENGTH blocks from the LOGICAL BLOCK ADDRESS. */
-    static CommandResult read(CommandContext context, Medium medium, CdbField rdprotect) {
+    static CommandResult read(CommandContext context, Medium medium, TransferFields fields) {
         Cdb cdb = context.cdb();
-        long lba = checked(cdb, medium, rdprotect);
-        int length = (int) (cdb.transferLength() * medium.blockSize());
-        if (length == 0) {
+        return read(context, medium, fields, cdb.logicalBlockAddress(), cdb.transferLength());
+    }
+
+    /** READ of {@code blocks} blocks from {@code lba}, for CDBs whose fields need decoding (READ (6)). */
+    static CommandResult read(CommandContext context, Medium medium, TransferFields fields, long lba, long blocks) {
+        check(context.cdb(), medium, fields, lba, blocks);
+        if (blocks == 0) {
             return CommandResult.good();
         }
-        ByteBuffer data = ByteBuffer.allocate(length);
-        try (Medium.Lock lock = medium.lockShared(lba, cdb.transferLength())) {
-            medium.read(lba, data);
+        ByteBuffer data;
+        try (Medium.Lock lock = medium.lockShared(lba, blocks)) {
+            data = readBlocks(medium, lba, blocks);
         }
-        data.flip();
         return CommandResult.data(data);
     }
 
     /** WRITE: stores TRANSFER LENGTH blocks (or fewer whole blocks, see the class description) at the LBA. */
-    static CommandResult write(CommandContext context, Medium medium, CdbField wrprotect) {
+    static CommandResult write(CommandContext context, Medium medium, TransferFields fields) {
         Cdb cdb = context.cdb();
-        long wanted = cdb.transferLength() * medium.blockSize();
-        context.dataOutNeeded(wanted);
-        long lba = checked(cdb, medium, wrprotect);
-        ByteBuffer data = context.dataOut();
-        if (data.remaining() > wanted) {
-            data.limit(data.position() + (int) wanted);
-        } else if (data.remaining() % medium.blockSize() != 0) {
-            throw CheckConditionException.of(SenseKey.ILLEGAL_REQUEST,
-                    AdditionalSense.INVALID_FIELD_IN_COMMAND_INFORMATION_UNIT);
-        }
+        return write(context, medium, fields, cdb.logicalBlockAddress(), cdb.transferLength());
+    }
+
+    /** WRITE of {@code blocks} blocks at {@code lba}, for CDBs whose fields need decoding (WRITE (6)). */
+    static CommandResult write(CommandContext context, Medium medium, TransferFields fields, long lba, long blocks) {
+        ByteBuffer data = dataOut(context, medium, fields, lba, blocks);
         if (data.hasRemaining()) {
-            boolean fua = cdb.descriptor().field("FUA").map(cdb::flag).orElse(false);
+            boolean fua = fields.isForceUnitAccess(context.cdb());
             try (Medium.Lock lock = medium.lockExclusive(lba, data.remaining() / medium.blockSize())) {
                 medium.write(lba, data, fua);
             }
@@ -69,17 +72,50 @@ final class BlockTransfer {
         return CommandResult.good();
     }
 
-    /** The checks every READ and WRITE makes before it transfers; returns the LOGICAL BLOCK ADDRESS. */
-    private static long checked(Cdb cdb, Medium medium, CdbField protect) {
-        if (cdb.get(protect) != 0) {
-            throw CheckConditionException.invalidField(protect);
+    /**
+     * Declares that the command wants {@code blocks} blocks of data-out, makes the checks, and returns the whole
+     * blocks to store (all of them, or fewer if fewer were sent; see the class description).
+     */
+    static ByteBuffer dataOut(CommandContext context, Medium medium, TransferFields fields, long lba, long blocks) {
+        long wanted = blocks * medium.blockSize();
+        context.dataOutNeeded(wanted);
+        check(context.cdb(), medium, fields, lba, blocks);
+        return wholeBlocks(context.dataOut(), wanted, medium.blockSize());
+    }
+
+    /**
+     * The first {@code wanted} bytes of {@code data}, or all of it if it is shorter and a whole number of blocks.
+     *
+     * @throws CheckConditionException INVALID FIELD IN COMMAND INFORMATION UNIT if it is shorter and ends inside a
+     *                                 block
+     */
+    static ByteBuffer wholeBlocks(ByteBuffer data, long wanted, int blockSize) {
+        if (data.remaining() > wanted) {
+            data.limit(data.position() + (int) wanted);
+        } else if (data.remaining() % blockSize != 0) {
+            throw CheckConditionException.of(SenseKey.ILLEGAL_REQUEST,
+                    AdditionalSense.INVALID_FIELD_IN_COMMAND_INFORMATION_UNIT);
         }
-        long blocks = cdb.transferLength();
+        return data;
+    }
+
+    /**
+     * The checks every transfer makes before it starts: protection field, MAXIMUM TRANSFER LENGTH (reported at the
+     * CDB's TRANSFER LENGTH field), LBA range.
+     */
+    static void check(Cdb cdb, Medium medium, TransferFields fields, long lba, long blocks) {
+        fields.checkProtection(cdb);
         if (blocks > medium.config().maximumTransferLength()) {
             throw CheckConditionException.invalidField(cdb.descriptor().transferLengthField().orElseThrow());
         }
-        long lba = cdb.logicalBlockAddress();
         medium.checkRange(lba, blocks);
-        return lba;
+    }
+
+    /** Reads {@code blocks} blocks from a checked range the caller has locked; returns them ready to get. */
+    static ByteBuffer readBlocks(Medium medium, long lba, long blocks) {
+        ByteBuffer data = ByteBuffer.allocate((int) (blocks * medium.blockSize()));
+        medium.read(lba, data);
+        data.flip();
+        return data;
     }
 }

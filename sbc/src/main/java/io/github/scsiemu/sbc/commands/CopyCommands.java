@@ -1,10 +1,19 @@
 package io.github.scsiemu.sbc.commands;
 
 import io.github.scsiemu.sbc.Disk;
+import io.github.scsiemu.sbc.copy.CopyManager;
+import io.github.scsiemu.sbc.copy.ExtendedCopyLid1;
+import io.github.scsiemu.sbc.copy.ReceiveCopyDataLid1;
+import io.github.scsiemu.sbc.copy.ReceiveCopyFailureDetailsLid1;
+import io.github.scsiemu.sbc.copy.ReceiveCopyOperatingParameters;
+import io.github.scsiemu.sbc.copy.ReceiveCopyStatusLid1;
 import io.github.scsiemu.spc.Command;
 import java.util.List;
 
-/** EXTENDED COPY (LID1) and RECEIVE COPY RESULTS (SPC-4 6.4, 6.25). PLACEHOLDER: being completed. */
+/**
+ * EXTENDED COPY (LID1) and the RECEIVE COPY RESULTS service actions (SPC-4 6.4, 6.17 to 6.20), served by one
+ * {@link CopyManager} per disk that copies between the disks of the disk's copy domain.
+ */
 public final class CopyCommands {
 
     private CopyCommands() {
@@ -12,6 +21,12 @@ public final class CopyCommands {
 
     /** The commands, operating on {@code disk}. */
     public static List<Command> all(Disk disk) {
-        return List.of();
+        CopyManager manager = new CopyManager(disk);
+        return List.of(
+                ExtendedCopyLid1.command(manager),
+                ReceiveCopyStatusLid1.command(manager),
+                ReceiveCopyDataLid1.command(manager),
+                ReceiveCopyOperatingParameters.command(manager),
+                ReceiveCopyFailureDetailsLid1.command(manager));
     }
 }

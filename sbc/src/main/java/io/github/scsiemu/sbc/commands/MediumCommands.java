@@ -2,9 +2,14 @@ package io.github.scsiemu.sbc.commands;
 
 import io.github.scsiemu.sbc.Disk;
 import io.github.scsiemu.spc.Command;
+import java.util.ArrayList;
 import java.util.List;
 
-/** FORMAT UNIT, SANITIZE, READ DEFECT DATA, START STOP UNIT and PREVENT ALLOW MEDIUM REMOVAL (SBC-4 5.4, 5.14, 5.23, 5.30, 5.31). PLACEHOLDER: being completed. */
+/**
+ * The medium management commands: FORMAT UNIT, SANITIZE, READ DEFECT DATA (10) and (12), START STOP UNIT and
+ * PREVENT ALLOW MEDIUM REMOVAL (SBC-4 5.4, 5.30, 5.19, 5.20, 5.25, 5.14). Their state lives in
+ * {@link io.github.scsiemu.sbc.DiskState}.
+ */
 public final class MediumCommands {
 
     private MediumCommands() {
@@ -12,6 +17,13 @@ public final class MediumCommands {
 
     /** The commands, operating on {@code disk}. */
     public static List<Command> all(Disk disk) {
-        return List.of();
+        List<Command> all = new ArrayList<>();
+        all.add(FormatUnit.command(disk));
+        all.addAll(Sanitize.commands(disk));
+        all.add(ReadDefectData10.command());
+        all.add(ReadDefectData12.command());
+        all.add(StartStopUnit.command(disk));
+        all.add(PreventAllowMediumRemoval.command(disk));
+        return all;
     }
 }

@@ -11,8 +11,8 @@ import io.github.scsiemu.spc.Command;
  * READ (10) (SBC-4 5.16): transfers TRANSFER LENGTH logical blocks starting at LOGICAL BLOCK ADDRESS to the
  * data-in buffer; see {@link BlockTransfer} for the checks.
  *
- * <p>Byte 1: RDPROTECT must be zero (no protection information); DPO, FUA and RARC are accepted (every write is on
- * the medium at once, so FUA is always honoured and the cache hints change nothing); bit 1, obsolete in SBC-4 and
+ * <p>Byte 1: RDPROTECT must be zero (no protection information); DPO, FUA and RARC are accepted (data is always read
+ * from the store, which is the medium, so FUA is always honoured and the cache hints change nothing); bit 1, obsolete in SBC-4 and
  * FUA_NV in SBC-3, is accepted and ignored; bit 0, obsolete since SBC-2, is treated as reserved. Byte 6: GROUP
  * NUMBER is bits 5-0 and accepted; bits 7-6 are reserved.
  */
@@ -37,6 +37,9 @@ public final class Read10 {
     public static final CdbField TRANSFER_LENGTH =
             CdbField.bytes("TRANSFER LENGTH", 7, 2).as(CdbField.Role.TRANSFER_LENGTH);
 
+    /** The protection and FUA fields, for {@link BlockTransfer}; READ (12) and READ (16) share them. */
+    static final TransferFields TRANSFER = new TransferFields(RDPROTECT, FUA);
+
     /** Operation code 28h. */
     public static final CommandDescriptor DESCRIPTOR = CommandDescriptor.builder("READ(10)", 0x28, 10)
             .fields(RDPROTECT, DPO, FUA, RARC, FUA_NV, LOGICAL_BLOCK_ADDRESS, GROUP_NUMBER, TRANSFER_LENGTH)
@@ -49,6 +52,6 @@ public final class Read10 {
 
     /** The command, reading from {@code medium}. */
     public static Command command(Medium medium) {
-        return new Command(DESCRIPTOR, context -> BlockTransfer.read(context, medium, RDPROTECT));
+        return new Command(DESCRIPTOR, context -> BlockTransfer.read(context, medium, TRANSFER));
     }
 }

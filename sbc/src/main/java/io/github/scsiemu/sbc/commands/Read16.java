@@ -37,6 +37,6 @@ public final class Read16 {
 
     /** The command, reading from {@code medium}. */
     public static Command command(Medium medium) {
-        return new Command(DESCRIPTOR, context -> BlockTransfer.read(context, medium, Read10.RDPROTECT));
+        return new Command(DESCRIPTOR, context -> BlockTransfer.read(context, medium, Read10.TRANSFER));
     }
 }

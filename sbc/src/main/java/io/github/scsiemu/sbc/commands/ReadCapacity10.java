@@ -4,15 +4,14 @@ import io.github.scsiemu.api.DataDirection;
 import io.github.scsiemu.api.cdb.CdbField;
 import io.github.scsiemu.api.cdb.CommandDescriptor;
 import io.github.scsiemu.api.cdb.ReservationClass;
-import io.github.scsiemu.sbc.DiskConfig;
 import io.github.scsiemu.sbc.Medium;
 import io.github.scsiemu.spc.Command;
 import io.github.scsiemu.spc.CommandResult;
 import java.nio.ByteBuffer;
 
 /**
- * READ CAPACITY (10) (SBC-4 5.20): the last LBA, or FFFFFFFFh when it does not fit 32 bits (the application client
- * then uses READ CAPACITY (16)), and the logical block length.
+ * READ CAPACITY (10) (SBC-4 5.20): the current last LBA, or FFFFFFFFh when it does not fit 32 bits (the
+ * application client then uses READ CAPACITY (16)), and the logical block length.
  *
  * <p>The LOGICAL BLOCK ADDRESS field and the PMI bit are obsolete in SBC-4. They are accepted with their SBC-3
  * meaning so that older application clients keep working: with PMI set the returned address is the last LBA (this
@@ -41,18 +40,20 @@ public final class ReadCapacity10 {
 
     /** The command, reporting on {@code medium}. */
     public static Command command(Medium medium) {
-        byte[] data = parameterData(medium.config());
         return new Command(DESCRIPTOR, context -> {
             ObsoletePmi.check(context.cdb(), PMI, LOGICAL_BLOCK_ADDRESS);
-            return CommandResult.data(ByteBuffer.wrap(data).asReadOnlyBuffer());
+            return CommandResult.data(parameterData(medium));
         });
     }
 
-    /** The READ CAPACITY (10) parameter data (SBC-4 5.20.2) for a configuration. */
-    public static byte[] parameterData(DiskConfig config) {
+    /**
+     * The READ CAPACITY (10) parameter data (SBC-4 5.20.2) for a medium, from its capacity now (it changes with a
+     * capacity change, SBC-4 4.6).
+     */
+    public static byte[] parameterData(Medium medium) {
         ByteBuffer b = ByteBuffer.allocate(PARAMETER_DATA_LENGTH);
-        b.putInt((int) Math.min(config.lastLogicalBlockAddress(), 0xFFFF_FFFFL));
-        b.putInt(config.logicalBlockSize());
+        b.putInt((int) Math.min(medium.lastLogicalBlockAddress(), 0xFFFF_FFFFL));
+        b.putInt(medium.blockSize());
         return b.array();
     }
 }

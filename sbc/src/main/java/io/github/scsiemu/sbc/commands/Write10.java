@@ -12,10 +12,10 @@ import io.github.scsiemu.spc.Command;
  * WRITE (10) (SBC-4 5.40): transfers TRANSFER LENGTH logical blocks from the data-out buffer to the medium starting
  * at LOGICAL BLOCK ADDRESS; see {@link BlockTransfer} for the checks and for data-out buffers of another length.
  *
- * <p>Byte 1: WRPROTECT must be zero (no protection information); DPO and FUA are accepted (every write reaches the
- * medium before status is returned); bit 2 is reserved; bit 1, obsolete in SBC-4 and FUA_NV in SBC-3, is accepted
- * and ignored; bit 0, obsolete since SBC-2, is treated as reserved. Byte 6: GROUP NUMBER is bits 5-0; bits 7-6
- * are reserved.
+ * <p>Byte 1: WRPROTECT must be zero (no protection information); DPO is accepted as a hint; with FUA set (or the
+ * write cache disabled, WCE = 0) the blocks are durable in the store before GOOD is returned (SBC-4 4.15); bit 2
+ * is reserved; bit 1, obsolete in SBC-4 and FUA_NV in SBC-3, is accepted and ignored; bit 0, obsolete since
+ * SBC-2, is treated as reserved. Byte 6: GROUP NUMBER is bits 5-0; bits 7-6 are reserved.
  */
 public final class Write10 {
 
@@ -36,6 +36,9 @@ public final class Write10 {
     public static final CdbField TRANSFER_LENGTH =
             CdbField.bytes("TRANSFER LENGTH", 7, 2).as(CdbField.Role.TRANSFER_LENGTH);
 
+    /** The protection and FUA fields, for {@link BlockTransfer}; WRITE (12) and WRITE (16) share them. */
+    static final TransferFields TRANSFER = new TransferFields(WRPROTECT, FUA);
+
     /** Operation code 2Ah. */
     public static final CommandDescriptor DESCRIPTOR = CommandDescriptor.builder("WRITE(10)", 0x2A, 10)
             .fields(WRPROTECT, DPO, FUA, FUA_NV, LOGICAL_BLOCK_ADDRESS, GROUP_NUMBER, TRANSFER_LENGTH)
@@ -49,6 +52,6 @@ public final class Write10 {
 
     /** The command, writing to {@code medium}. */
     public static Command command(Medium medium) {
-        return new Command(DESCRIPTOR, context -> BlockTransfer.write(context, medium, WRPROTECT));
+        return new Command(DESCRIPTOR, context -> BlockTransfer.write(context, medium, TRANSFER));
     }
 }

@@ -39,6 +39,6 @@ public final class Write16 {
 
     /** The command, writing to {@code medium}. */
     public static Command command(Medium medium) {
-        return new Command(DESCRIPTOR, context -> BlockTransfer.write(context, medium, Write10.WRPROTECT));
+        return new Command(DESCRIPTOR, context -> BlockTransfer.write(context, medium, Write10.TRANSFER));
     }
 }

@@ -33,5 +33,12 @@ public enum CommandFlag {
      * Processed through a target port group in the transitioning state (SPC-4 5.15.2.4.7): INQUIRY, REPORT LUNS,
      * REPORT TARGET PORT GROUPS, REQUEST SENSE, echo-buffer READ/WRITE BUFFER.
      */
-    ALLOWED_WHILE_TRANSITIONING
+    ALLOWED_WHILE_TRANSITIONING,
+    /**
+     * Processed for any I_T nexus while another holds an SPC-2 reservation made with RESERVE(6) or RESERVE(10)
+     * (SPC-2 5.5.1; SPC-4 5.13.3), beyond the commands that never report a unit attention (INQUIRY, REPORT LUNS,
+     * REQUEST SENSE), which the reservation gate always lets through: e.g. REPORT TARGET PORT GROUPS, which
+     * multipath daemons poll on every path.
+     */
+    ALLOWED_UNDER_LEGACY_RESERVATION
 }

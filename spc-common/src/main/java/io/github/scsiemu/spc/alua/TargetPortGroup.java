@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param preferred             the PREF bit (SPC-4 5.15.2.6)
  * @param statusCode            why the group is in its state
  * @param vendorSpecific        the vendor specific byte
- * @param relativeTargetPortIds the member ports' relative target port identifiers, ascending, at least one
+ * @param relativeTargetPortIds the member ports' relative target port identifiers, ascending, 1-255 of them
+ *                              (TARGET PORT COUNT is one byte)
  */
 public record TargetPortGroup(int id, AsymmetricAccessState state, boolean preferred,
         TargetPortGroupStatusCode statusCode, int vendorSpecific, List<Integer> relativeTargetPortIds) {
@@ -28,8 +29,8 @@ public record TargetPortGroup(int id, AsymmetricAccessState state, boolean prefe
         if (vendorSpecific < 0 || vendorSpecific > 0xFF) {
             throw new IllegalArgumentException("vendor specific is one byte");
         }
-        if (relativeTargetPortIds.isEmpty()) {
-            throw new IllegalArgumentException("a target port group contains at least one target port");
+        if (relativeTargetPortIds.isEmpty() || relativeTargetPortIds.size() > 0xFF) {
+            throw new IllegalArgumentException("a target port group contains 1-255 target ports");
         }
     }
 
