@@ -425,6 +425,18 @@ class ExtendedCopyTest {
         assertThat(copyStatus(ia, 9)[4]).isEqualTo((byte) 0x01);
     }
 
+    @Test
+    void transferCountUsesTheSmallestUnitInWhichItFits() {
+        byte[] gib = new io.github.scsiemu.sbc.copy.CopyResults(
+                io.github.scsiemu.sbc.copy.CopyResults.CopyManagerStatus.COMPLETED_WITHOUT_ERRORS, 3, 5L << 30,
+                java.util.Optional.empty()).copyStatus();
+        assertThat(gib).containsExactly(0, 0, 0, 8, 0x01, 0, 3, 0x01, 0, 0x50, 0, 0);
+        byte[] justFits = new io.github.scsiemu.sbc.copy.CopyResults(
+                io.github.scsiemu.sbc.copy.CopyResults.CopyManagerStatus.IN_PROGRESS, 0, 0xFFFF_FFFFL,
+                java.util.Optional.empty()).copyStatus();
+        assertThat(Arrays.copyOfRange(justFits, 7, 12)).containsExactly(0x00, 0xFF, 0xFF, 0xFF, 0xFF);
+    }
+
     private byte[] copyStatusEventually(int listId) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (true) {

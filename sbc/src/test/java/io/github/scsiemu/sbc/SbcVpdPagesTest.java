@@ -50,7 +50,7 @@ class SbcVpdPagesTest {
                 d.optimalTransferLengthGranularity(), 0, d.maximumUnmapLbaCount(),
                 d.maximumUnmapBlockDescriptorCount(), 8, 3, d.maximumWriteSameLength(), 0, 0, 0);
         Initiator i = Initiator.connect(BlockDevice.create(DiskConfig.builder(64, 512).thin().limits(aligned).build()));
-        assertThat(vpd(i, 0xB0).substring(2 * 24, 2 * 40)).isEqualTo("00100000" + "00000100" + "00000008" + "80000003");
+        assertThat(vpd(i, 0xB0).substring(2 * 20, 2 * 36)).isEqualTo("00100000" + "00000100" + "00000008" + "80000003");
         assertThat(vpd(i, 0xB0).substring(2 * 5, 2 * 6)).isEqualTo("00"); // MAXIMUM COMPARE AND WRITE LENGTH
     }
 

@@ -29,6 +29,7 @@ public record AdditionalSense(int asc, int ascq) {
             new AdditionalSense(0x04, 0x0C);
     public static final AdditionalSense LOGICAL_UNIT_NOT_READY_SANITIZE_IN_PROGRESS = new AdditionalSense(0x04, 0x1B);
     public static final AdditionalSense INVALID_FIELD_IN_COMMAND_INFORMATION_UNIT = new AdditionalSense(0x0E, 0x03);
+    public static final AdditionalSense LOGICAL_UNIT_NOT_READY_OFFLINE = new AdditionalSense(0x04, 0x12);
     public static final AdditionalSense WRITE_ERROR = new AdditionalSense(0x0C, 0x00);
     public static final AdditionalSense UNRECOVERED_READ_ERROR = new AdditionalSense(0x11, 0x00);
     public static final AdditionalSense MISCOMPARE_DURING_VERIFY_OPERATION = new AdditionalSense(0x1D, 0x00);
@@ -57,6 +58,8 @@ public record AdditionalSense(int asc, int ascq) {
     public static final AdditionalSense RESERVATIONS_RELEASED = new AdditionalSense(0x2A, 0x04);
     public static final AdditionalSense REGISTRATIONS_PREEMPTED = new AdditionalSense(0x2A, 0x05);
     public static final AdditionalSense ASYMMETRIC_ACCESS_STATE_CHANGED = new AdditionalSense(0x2A, 0x06);
+    public static final AdditionalSense IMPLICIT_ASYMMETRIC_ACCESS_STATE_TRANSITION_FAILED =
+            new AdditionalSense(0x2A, 0x07);
     public static final AdditionalSense CAPACITY_DATA_HAS_CHANGED = new AdditionalSense(0x2A, 0x09);
     public static final AdditionalSense COMMANDS_CLEARED_BY_ANOTHER_INITIATOR = new AdditionalSense(0x2F, 0x00);
     public static final AdditionalSense COMMANDS_CLEARED_BY_POWER_LOSS_NOTIFICATION = new AdditionalSense(0x2F, 0x01);

@@ -74,6 +74,9 @@ public final class DeviceServer implements LogicalUnit {
         this.gates = new EnumMap<>(b.gates);
         this.listeners.addAll(b.listeners);
         this.unitAttentions = new UnitAttentions(b.powerOnUnitAttention);
+        for (LogicalUnitFeature feature : b.features) {
+            feature.attach(this);
+        }
     }
 
     /** Starts a logical unit with the given identity and, unless narrowed, all the SPC commands. */

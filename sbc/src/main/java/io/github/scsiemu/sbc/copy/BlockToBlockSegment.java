@@ -3,7 +3,7 @@ package io.github.scsiemu.sbc.copy;
 import java.nio.ByteBuffer;
 
 /**
- * A block device to block device segment descriptor (type code 02h, SPC-4 6.4.6.5, table 122), 28 bytes: copy
+ * A block device to block device segment descriptor (type code 02h, SPC-4 6.4), 28 bytes: copy
  * NUMBER OF BLOCKS logical blocks from SOURCE LOGICAL BLOCK ADDRESS of one CSCD to DESTINATION LOGICAL BLOCK ADDRESS
  * of another (or the same).
  *

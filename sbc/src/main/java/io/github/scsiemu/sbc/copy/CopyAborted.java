@@ -8,7 +8,7 @@ import io.github.scsiemu.spc.CheckConditionException;
 import java.util.OptionalInt;
 
 /**
- * The sense data of an EXTENDED COPY ended by an error while a segment descriptor was processed (SPC-4 5.17.4.4 and
+ * The sense data of an EXTENDED COPY ended by an error while a segment descriptor was processed (SPC-4 third-party copy and
  * 4.5.2.4.5): sense key COPY ABORTED; the COMMAND-SPECIFIC INFORMATION holds, in its last two bytes, the number of
  * the segment (from zero) and, in its first two, the SOURCE and DESTINATION SENSE DATA OFFSET, zero here (the copy
  * target's own sense data is not appended); the sense key specific SEGMENT POINTER locates the field at fault,

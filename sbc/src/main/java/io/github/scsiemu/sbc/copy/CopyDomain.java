@@ -8,10 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The logical units a copy manager can reach as copy sources and copy destinations (SPC-4 5.17.2, "CSCD"): in
+ * The logical units a copy manager can reach as copy sources and copy destinations (SPC-4 third-party copy, "CSCD"): in
  * scsi-emu the disks of one target, whoever assembles the target creating one domain and building its disks with
  * {@link Disk.Builder#copyDomain}. Each member is found by the designator an identification CSCD descriptor names
- * (SPC-4 6.4.5.6), the NAA IEEE Registered Extended designator its Device Identification VPD page reports (SPC-4
+ * (SPC-4 6.4), the NAA IEEE Registered Extended designator its Device Identification VPD page reports (SPC-4
  * 7.8.6.6.5). A disk built without a domain is alone in one of its own and can copy only within itself.
  *
  * <p>Thread-safe. Designators are unique within a domain: a second disk with the same designator is refused.

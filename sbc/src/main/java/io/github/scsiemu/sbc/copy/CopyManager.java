@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
- * The copy manager of one disk (SPC-4 5.17.2): it executes the EXTENDED COPY (LID1) commands the disk receives,
+ * The copy manager of one disk (SPC-4 third-party copy): it executes the EXTENDED COPY (LID1) commands the disk receives,
  * between the disks of its {@link CopyDomain}, and holds their results per I_T nexus and LIST IDENTIFIER for RECEIVE
- * COPY RESULTS (SPC-4 5.17.4.3).
+ * COPY RESULTS (SPC-4 third-party copy).
  *
  * <p>An EXTENDED COPY is decoded and checked whole ({@link ExtendedCopyParameterList#decode}); then a LIST
  * IDENTIFIER still in use by a copy in progress on the same nexus ends it with ILLEGAL REQUEST, OPERATION IN
@@ -140,7 +140,7 @@ public final class CopyManager implements LogicalUnitListener {
     }
 
     /**
-     * RECEIVE COPY STATUS (LID1) (SPC-4 6.18).
+     * RECEIVE COPY STATUS (LID1) (SPC-4 RECEIVE COPY STATUS(LID1)).
      *
      * @param listIdentifier the CDB's LIST IDENTIFIER field
      */
@@ -149,7 +149,7 @@ public final class CopyManager implements LogicalUnitListener {
     }
 
     /**
-     * RECEIVE COPY DATA (LID1) (SPC-4 6.17): AVAILABLE DATA zero, since no segment type this copy manager implements
+     * RECEIVE COPY DATA (LID1) (SPC-4 RECEIVE COPY DATA(LID1)): AVAILABLE DATA zero, since no segment type this copy manager implements
      * holds data.
      *
      * @param listIdentifier the CDB's LIST IDENTIFIER field
@@ -160,7 +160,7 @@ public final class CopyManager implements LogicalUnitListener {
     }
 
     /**
-     * RECEIVE COPY FAILURE DETAILS (LID1) (SPC-4 6.19), with sense data in the logical unit's current format.
+     * RECEIVE COPY FAILURE DETAILS (LID1) (SPC-4 RECEIVE COPY FAILURE DETAILS(LID1)), with sense data in the logical unit's current format.
      *
      * @param listIdentifier the CDB's LIST IDENTIFIER field
      */
@@ -169,7 +169,7 @@ public final class CopyManager implements LogicalUnitListener {
                 .failedSegmentDetails(context.logicalUnit().senseFormat()));
     }
 
-    /** RECEIVE COPY OPERATING PARAMETERS (SPC-4 6.20). */
+    /** RECEIVE COPY OPERATING PARAMETERS (SPC-4 RECEIVE COPY OPERATING PARAMETERS). */
     public CommandResult operatingParameters(CommandContext context) {
         return CommandResult.data(limits.encode());
     }

@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a copy manager holds about one EXTENDED COPY (LID1) command for RECEIVE COPY RESULTS (SPC-4 5.17.4.3): its
- * progress or outcome for COPY STATUS (SPC-4 6.18) and, after a failure, its sense data for FAILED SEGMENT DETAILS
- * (SPC-4 6.19).
+ * What a copy manager holds about one EXTENDED COPY (LID1) command for RECEIVE COPY RESULTS (SPC-4 third-party copy): its
+ * progress or outcome for COPY STATUS (SPC-4 RECEIVE COPY STATUS(LID1)) and, after a failure, its sense data for FAILED SEGMENT DETAILS
+ * (SPC-4 RECEIVE COPY FAILURE DETAILS(LID1)).
  *
  * @param status            the COPY MANAGER STATUS
  * @param segmentsProcessed the SEGMENTS PROCESSED: segments whose processing began, the current one included
@@ -19,7 +19,7 @@ import java.util.Optional;
 public record CopyResults(CopyManagerStatus status, int segmentsProcessed, long bytesTransferred,
         Optional<SenseData> failure) {
 
-    /** The COPY MANAGER STATUS field (SPC-4 6.18.2, table 180). */
+    /** The COPY MANAGER STATUS field (SPC-4 RECEIVE COPY STATUS(LID1)). */
     public enum CopyManagerStatus {
         /** 00h: the operation is in progress. */
         IN_PROGRESS,
@@ -74,7 +74,7 @@ public record CopyResults(CopyManagerStatus status, int segmentsProcessed, long 
     }
 
     /**
-     * The COPY STATUS parameter data (SPC-4 6.18.2, table 179), 12 bytes: AVAILABLE DATA (8); HDD zero (no held
+     * The COPY STATUS parameter data (SPC-4 RECEIVE COPY STATUS(LID1)), 12 bytes: AVAILABLE DATA (8); HDD zero (no held
      * data is ever discarded: this copy manager holds none) and COPY MANAGER STATUS; SEGMENTS PROCESSED; TRANSFER
      * COUNT UNITS, the smallest power of 1024 (00h bytes to 05h pebibytes) in which TRANSFER COUNT fits 32 bits; the
      * TRANSFER COUNT, rounded down.
@@ -94,7 +94,7 @@ public record CopyResults(CopyManagerStatus status, int segmentsProcessed, long 
     }
 
     /**
-     * The FAILED SEGMENT DETAILS parameter data (SPC-4 6.19.2, table 182): for a failed copy, AVAILABLE DATA, 52
+     * The FAILED SEGMENT DETAILS parameter data (SPC-4 RECEIVE COPY FAILURE DETAILS(LID1)): for a failed copy, AVAILABLE DATA, 52
      * reserved bytes, the EXTENDED COPY COMMAND STATUS (CHECK CONDITION), the SENSE DATA LENGTH and the sense data
      * in the given format; for a copy in progress or one that succeeded, AVAILABLE DATA zero and nothing else.
      *

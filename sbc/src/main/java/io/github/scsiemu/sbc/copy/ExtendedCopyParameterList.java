@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The parameter list of EXTENDED COPY (LID1) (SPC-4 6.4.3, table 104) as far as this copy manager accepts it: the
+ * The parameter list of EXTENDED COPY (LID1) (SPC-4 6.4.3) as far as this copy manager accepts it: the
  * 16-byte header (LIST IDENTIFIER; STR, LIST ID USAGE and PRIORITY in byte 1; CSCD DESCRIPTOR LIST LENGTH in bytes
  * 2-3; SEGMENT DESCRIPTOR LIST LENGTH in bytes 8-11; INLINE DATA LENGTH in bytes 12-15), the CSCD descriptors and
  * the segment descriptors.

@@ -4,9 +4,9 @@ import io.github.scsiemu.spc.CheckConditionException;
 import java.util.Arrays;
 
 /**
- * An identification CSCD descriptor (type code E4h, SPC-4 6.4.5.6, table 111), 32 bytes, naming a copy source or
+ * An identification CSCD descriptor (type code E4h, SPC-4 6.4), 32 bytes, naming a copy source or
  * destination by a designator as the Device Identification VPD page reports it, followed by the block device type
- * specific parameters (SPC-4 6.4.5.7.2).
+ * specific parameters (SPC-4 6.4).
  *
  * <p>Layout (offsets within the descriptor): byte 0 type code; byte 1 bits 7-6 LU ID TYPE and bit 5 NUL (obsolete
  * in SPC-4, ignored) and bits 4-0 PERIPHERAL DEVICE TYPE; bytes 2-3 RELATIVE INITIATOR PORT IDENTIFIER (accepted:

@@ -1,7 +1,7 @@
 package io.github.scsiemu.sbc.copy;
 
 /**
- * The LIST ID USAGE field of the EXTENDED COPY (LID1) parameter list header (SPC-4 6.4.3, table 105): whether the
+ * The LIST ID USAGE field of the EXTENDED COPY (LID1) parameter list header (SPC-4 6.4.3): whether the
  * copy manager holds results for RECEIVE COPY RESULTS and whether the LIST IDENTIFIER must be unique among the
  * copies in progress on the I_T nexus.
  */

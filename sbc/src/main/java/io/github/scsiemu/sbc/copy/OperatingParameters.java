@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * The limits of a copy manager, as RECEIVE COPY RESULTS with service action OPERATING PARAMETERS reports them
- * (SPC-4 6.20, RECEIVE COPY OPERATING PARAMETERS) and as EXTENDED COPY (LID1) enforces them (SPC-4 6.4.3).
+ * (SPC-4 RECEIVE COPY OPERATING PARAMETERS, RECEIVE COPY OPERATING PARAMETERS) and as EXTENDED COPY (LID1) enforces them (SPC-4 6.4.3).
  *
  * @param maximumCscdDescriptorCount     MAXIMUM CSCD DESCRIPTOR COUNT: more is TOO MANY TARGET DESCRIPTORS
  * @param maximumSegmentDescriptorCount  MAXIMUM SEGMENT DESCRIPTOR COUNT: more is TOO MANY SEGMENT DESCRIPTORS
@@ -21,9 +21,9 @@ public record OperatingParameters(int maximumCscdDescriptorCount, int maximumSeg
         long maximumDescriptorListLength, long maximumSegmentLength, int totalConcurrentCopies,
         List<Integer> implementedDescriptorTypeCodes) {
 
-    /** The block device to block device segment descriptor type code (SPC-4 6.4.6.5). */
+    /** The block device to block device segment descriptor type code (SPC-4 6.4). */
     public static final int BLOCK_TO_BLOCK = 0x02;
-    /** The identification CSCD descriptor type code (SPC-4 6.4.5.6). */
+    /** The identification CSCD descriptor type code (SPC-4 6.4). */
     public static final int IDENTIFICATION_DESCRIPTOR = 0xE4;
 
     /**
@@ -48,7 +48,7 @@ public record OperatingParameters(int maximumCscdDescriptorCount, int maximumSeg
     }
 
     /**
-     * The parameter data (SPC-4 6.20.2, table 186): AVAILABLE DATA; SNLID set (LIST ID USAGE 11b is supported); the
+     * The parameter data (SPC-4 RECEIVE COPY OPERATING PARAMETERS): AVAILABLE DATA; SNLID set (LIST ID USAGE 11b is supported); the
      * four maxima; MAXIMUM INLINE DATA LENGTH, HELD DATA LIMIT and MAXIMUM STREAM DEVICE TRANSFER SIZE zero; TOTAL
      * CONCURRENT COPIES and MAXIMUM CONCURRENT COPIES both the concurrency limit; the three granularities zero
      * (2^0 bytes); then the IMPLEMENTED DESCRIPTOR LIST LENGTH and the list.

@@ -6,7 +6,7 @@ import io.github.scsiemu.api.cdb.ReservationClass;
 import io.github.scsiemu.spc.Command;
 
 /**
- * RECEIVE COPY DATA (LID1) (SPC-4 6.17; RECEIVE COPY RESULTS with service action RECEIVE DATA in SPC-3), operation
+ * RECEIVE COPY DATA (LID1) (SPC-4 6.25 family; RECEIVE COPY RESULTS with service action RECEIVE DATA in SPC-3), operation
  * code 84h, service action 01h: the data held by the EXTENDED COPY (LID1) with the LIST IDENTIFIER; none is ever held
  * here, so AVAILABLE DATA is zero. CDB as {@link ReceiveCopyStatusLid1}; reservation class ALWAYS.
  */

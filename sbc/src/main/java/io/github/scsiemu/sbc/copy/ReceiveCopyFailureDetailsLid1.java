@@ -6,7 +6,7 @@ import io.github.scsiemu.api.cdb.ReservationClass;
 import io.github.scsiemu.spc.Command;
 
 /**
- * RECEIVE COPY FAILURE DETAILS (LID1) (SPC-4 6.19; RECEIVE COPY RESULTS with service action FAILED SEGMENT DETAILS
+ * RECEIVE COPY FAILURE DETAILS (LID1) (SPC-4 6.25 family; RECEIVE COPY RESULTS with service action FAILED SEGMENT DETAILS
  * in SPC-3), operation code 84h, service action 04h: the sense data a failed EXTENDED COPY (LID1) with the LIST
  * IDENTIFIER ended with ({@link CopyResults#failedSegmentDetails}). CDB as {@link ReceiveCopyStatusLid1};
  * reservation class ALWAYS.

@@ -6,7 +6,7 @@ import io.github.scsiemu.api.cdb.ReservationClass;
 import io.github.scsiemu.spc.Command;
 
 /**
- * RECEIVE COPY OPERATING PARAMETERS (SPC-4 6.20; RECEIVE COPY RESULTS with service action OPERATING PARAMETERS in
+ * RECEIVE COPY OPERATING PARAMETERS (SPC-4 6.25 family; RECEIVE COPY RESULTS with service action OPERATING PARAMETERS in
  * SPC-3), operation code 84h, service action 03h: the copy manager's limits ({@link OperatingParameters#encode()}).
  * Bytes 2-9 (the LIST IDENTIFIER of the other service actions) and 14 are reserved; ALLOCATION LENGTH is bytes
  * 10-13. Reservation class ALWAYS.

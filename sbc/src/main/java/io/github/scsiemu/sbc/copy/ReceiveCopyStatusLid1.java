@@ -7,7 +7,7 @@ import io.github.scsiemu.api.cdb.ReservationClass;
 import io.github.scsiemu.spc.Command;
 
 /**
- * RECEIVE COPY STATUS (LID1) (SPC-4 6.18; RECEIVE COPY RESULTS with service action COPY STATUS in SPC-3), operation
+ * RECEIVE COPY STATUS (LID1) (SPC-4 6.25 family; RECEIVE COPY RESULTS with service action COPY STATUS in SPC-3), operation
  * code 84h, service action 00h: the progress or outcome of the EXTENDED COPY (LID1) with the LIST IDENTIFIER sent on
  * this nexus ({@link CopyResults#copyStatus()}); a list identifier with no held results is INVALID FIELD IN CDB at
  * byte 2. The CDB shared by the RECEIVE COPY RESULTS service actions: LIST IDENTIFIER in byte 2, bytes 3-9 and 14

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.function.LongConsumer;
 
 /**
- * One block device to block device segment with its copy source and destination found (SPC-4 6.4.6.5), and its
+ * One block device to block device segment with its copy source and destination found (SPC-4 6.4), and its
  * execution: READs from the source's medium and WRITEs to the destination's, a chunk at a time.
  *
  * <p>Concurrency: each chunk holds a shared range lock on its source blocks and an exclusive one on its destination

@@ -16,9 +16,6 @@ import java.util.Optional;
  */
 public record AccessStateChange(AdditionalSense condition, Optional<Nexus> origin) {
 
-    /** IMPLICIT ASYMMETRIC ACCESS STATE TRANSITION FAILED (2Ah/07h). */
-    public static final AdditionalSense IMPLICIT_TRANSITION_FAILED = new AdditionalSense(0x2A, 0x07);
-
     public AccessStateChange {
         Objects.requireNonNull(condition, "condition");
         Objects.requireNonNull(origin, "origin");
@@ -36,6 +33,7 @@ public record AccessStateChange(AdditionalSense condition, Optional<Nexus> origi
 
     /** A failed implicit transition (2Ah/07h to every I_T nexus). */
     static AccessStateChange implicitTransitionFailed() {
-        return new AccessStateChange(IMPLICIT_TRANSITION_FAILED, Optional.empty());
+        return new AccessStateChange(AdditionalSense.IMPLICIT_ASYMMETRIC_ACCESS_STATE_TRANSITION_FAILED,
+                Optional.empty());
     }
 }

@@ -26,8 +26,6 @@ import java.util.Optional;
  */
 public final class AccessStateFilter {
 
-    /** LOGICAL UNIT NOT READY, OFFLINE (04h/12h). */
-    public static final AdditionalSense LOGICAL_UNIT_NOT_READY_OFFLINE = new AdditionalSense(0x04, 0x12);
 
     private static final SenseData STANDBY = SenseData.of(SenseKey.NOT_READY,
             AdditionalSense.LOGICAL_UNIT_NOT_READY_TARGET_PORT_IN_STANDBY_STATE);
@@ -35,7 +33,8 @@ public final class AccessStateFilter {
             AdditionalSense.LOGICAL_UNIT_NOT_READY_TARGET_PORT_IN_UNAVAILABLE_STATE);
     private static final SenseData TRANSITIONING = SenseData.of(SenseKey.NOT_READY,
             AdditionalSense.LOGICAL_UNIT_NOT_READY_ASYMMETRIC_ACCESS_STATE_TRANSITION);
-    private static final SenseData OFFLINE = SenseData.of(SenseKey.NOT_READY, LOGICAL_UNIT_NOT_READY_OFFLINE);
+    private static final SenseData OFFLINE = SenseData.of(SenseKey.NOT_READY,
+            AdditionalSense.LOGICAL_UNIT_NOT_READY_OFFLINE);
 
     private AccessStateFilter() {
     }

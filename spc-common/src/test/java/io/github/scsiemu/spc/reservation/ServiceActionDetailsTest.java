@@ -50,7 +50,7 @@ class ServiceActionDetailsTest {
 
     static byte[] iscsiId(String portName) {
         byte[] text = portName.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        int additional = (text.length + 1 + 3) & ~3;
+        int additional = Math.max(20, (text.length + 1 + 3) & ~3);
         ByteBuffer b = ByteBuffer.allocate(4 + additional).put((byte) 0x45).put((byte) 0).putShort((short) additional);
         b.put(text);
         return b.array();
@@ -68,7 +68,7 @@ class ServiceActionDetailsTest {
         // Already registered: INVALID FIELD IN PARAMETER LIST at the TransportID, nothing registered.
         assertGood(a1.register(0x77, 0));
         assertFieldPointer(a1.prOut(0, 0, 0, specIPt(0x88, iscsiId("iqn.x,i,0x1"), b)),
-                AdditionalSense.INVALID_FIELD_IN_PARAMETER_LIST, false, 28 + 20, 7);
+                AdditionalSense.INVALID_FIELD_IN_PARAMETER_LIST, false, 28 + 24, 7);
         assertThat(b2.readKeys()).containsExactly(0x77, 0x77);
         // Unsupported protocol (SRP, 4h) points at PROTOCOL IDENTIFIER; a truncated list is a length error.
         byte[] srp = new byte[24];
