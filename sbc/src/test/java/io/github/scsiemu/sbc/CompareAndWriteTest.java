@@ -109,7 +109,7 @@ class CompareAndWriteTest {
                 Initiator.filled(100, 'B')));
         assertThat(r.sense()).contains(SenseData.of(SenseKey.ILLEGAL_REQUEST,
                 AdditionalSense.INVALID_FIELD_IN_COMMAND_INFORMATION_UNIT));
-        assertThat(r.dataOutResidual()).isEqualTo(BS - 100);
+        assertThat(r.dataOutResidual()).isEqualTo(-(BS - 100));
         assertThat(init.read(0, 1, BS)).isEqualTo(Initiator.filled(BS, 'A'));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.scsiemu.api.ScsiResponse;
 import io.github.scsiemu.api.Status;
+import io.github.scsiemu.sense.AdditionalSense;
 import io.github.scsiemu.sense.SenseData;
 import io.github.scsiemu.sense.SenseFormat;
 import io.github.scsiemu.sense.SenseKey;
@@ -141,5 +142,35 @@ class ReadCapacityTest {
         byte[] cdb = Initiator.readCapacity16(32);
         cdb[1] = 0x1F;
         assertThat(i.send(cdb, 32).sense()).contains(SenseData.invalidFieldInCdb(1, 4));
+    }
+
+    @Test
+    void readCapacity16ReportsLogicalBlockProvisioning() {
+        DiskConfig thin = DiskConfig.builder(1000, 512).thin().lowestAlignedLogicalBlockAddress(0).build();
+        assertThat(HEX.formatHex(rc16(thin), 12, 16)).isEqualTo("1000c000");
+        DiskConfig thinNoZeros = DiskConfig.builder(4096, 512).thin().lbprz(false).physicalBlockExponent(3)
+                .lowestAlignedLogicalBlockAddress(5).build();
+        assertThat(HEX.formatHex(rc16(thinNoZeros), 12, 16)).isEqualTo("10038005");
+        DiskConfig full = DiskConfig.builder(1000, 512).lbprz(true).build();
+        assertThat(HEX.formatHex(rc16(full), 12, 16)).isEqualTo("10000000");
+    }
+
+    @Test
+    void readCapacityReportsTheCapacityAfterAResize() {
+        Disk disk = Disk.builder(DiskConfig.of(1000, 512, "DISK", "R1")).build();
+        Initiator i = Initiator.connect(disk.logicalUnit());
+        disk.resize(0x1_0000_0005L);
+        ScsiResponse ua = i.send(Initiator.readCapacity10(), 8);
+        assertThat(ua.sense()).contains(SenseData.unitAttention(AdditionalSense.CAPACITY_DATA_HAS_CHANGED));
+        assertThat(HEX.formatHex(i.send(Initiator.readCapacity10(), 8).dataInBytes()))
+                .isEqualTo("ffffffff00000200");
+        assertThat(HEX.formatHex(i.send(Initiator.readCapacity16(32), 32).dataInBytes(), 0, 12))
+                .isEqualTo("000000010000000400000200");
+        disk.resize(10);
+        i.send(Initiator.readCapacity10(), 8);
+        assertThat(HEX.formatHex(i.send(Initiator.readCapacity10(), 8).dataInBytes()))
+                .isEqualTo("0000000900000200");
+        assertThat(i.send(Initiator.read10(10, 1), 512).sense()).contains(SenseData.of(SenseKey.ILLEGAL_REQUEST,
+                AdditionalSense.LOGICAL_BLOCK_ADDRESS_OUT_OF_RANGE));
     }
 }

@@ -66,7 +66,7 @@ class SbcModePagesTest {
         return init.send(new byte[] {0x15, 0x10, 0, 0, (byte) list.length, 0}, list);
     }
 
-    private static final String CACHING = "0412" + "00".repeat(16);
+    private static final String CACHING = "04" + "00".repeat(17);
     private static final String SHORT_DESCRIPTOR = "000003e8" + "00" + "000200";
 
     @Test
@@ -80,10 +80,10 @@ class SbcModePagesTest {
 
     @Test
     void readWriteErrorRecoveryAndInformationalExceptionsPages() {
-        assertThat(sense6(init, 0x08, 0x01)).isEqualTo("0f000000" + "810a" + "c0" + "00".repeat(9));
-        assertThat(sense6(init, 0x08, 0x41)).isEqualTo("0f000000" + "810a" + "00".repeat(10));
-        assertThat(sense6(init, 0x08, 0x1C)).isEqualTo("0f000000" + "9c0a" + "08" + "00".repeat(9));
-        assertThat(sense6(init, 0x08, 0x5C)).isEqualTo("0f000000" + "9c0a" + "08" + "0f" + "00".repeat(8));
+        assertThat(sense6(init, 0x08, 0x01)).isEqualTo("0f001000" + "810a" + "c0" + "00".repeat(9));
+        assertThat(sense6(init, 0x08, 0x41)).isEqualTo("0f001000" + "810a" + "00".repeat(10));
+        assertThat(sense6(init, 0x08, 0x1C)).isEqualTo("0f001000" + "9c0a" + "08" + "00".repeat(9));
+        assertThat(sense6(init, 0x08, 0x5C)).isEqualTo("0f001000" + "9c0a" + "08" + "0f" + "00".repeat(8));
     }
 
     @Test
@@ -118,7 +118,7 @@ class SbcModePagesTest {
         ScsiResponse mrie = select6("00000000" + "1c0a" + "08" + "07" + "00".repeat(8));
         assertThat(mrie.sense()).contains(SenseData.invalidFieldInParameterList(4 + 3, 3));
         assertThat(select6("00000000" + "1c0a" + "00" + "06" + "00".repeat(8)).status()).isEqualTo(Status.GOOD);
-        assertThat(sense6(init, 0x08, 0x1C)).isEqualTo("0f000000" + "9c0a" + "00" + "06" + "00".repeat(8));
+        assertThat(sense6(init, 0x08, 0x1C)).isEqualTo("0f001000" + "9c0a" + "00" + "06" + "00".repeat(8));
     }
 
     @Test
@@ -131,7 +131,7 @@ class SbcModePagesTest {
 
     @Test
     void longLbaBlockDescriptorWithLlbaa() {
-        assertThat(sense10(init, 0x10, 0x08)).isEqualTo("0026" + "00" + "10" + "01" + "00" + "0010"
+        assertThat(sense10(init, 0x10, 0x08)).isEqualTo("002a" + "00" + "10" + "01" + "00" + "0010"
                 + "00000000000003e8" + "00000000" + "00000200" + "8812" + CACHING);
         assertThat(sense10(init, 0x10, 0x48).substring(16, 48)).isEqualTo("00".repeat(16));
     }

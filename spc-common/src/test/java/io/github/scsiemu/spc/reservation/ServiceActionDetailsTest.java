@@ -79,7 +79,9 @@ class ServiceActionDetailsTest {
         ByteBuffer.wrap(bad).putInt(24, 200);
         assertSense(b2.prOut(0, 0, 0, bad), SenseKey.ILLEGAL_REQUEST, AdditionalSense.PARAMETER_LIST_LENGTH_ERROR);
         // Registered issuer with SPEC_I_PT.
-        assertFieldPointer(b1.prOut(0, 0, 0, specIPt(0, iscsiId("iqn.y,i,0x1"))),
+        byte[] own = specIPt(0, iscsiId("iqn.y,i,0x1"));
+        ByteBuffer.wrap(own).putLong(0, 0x77); // RESERVATION KEY = its key (table 67 note c)
+        assertFieldPointer(b1.prOut(0, 0, 0, own),
                 AdditionalSense.INVALID_FIELD_IN_PARAMETER_LIST, false, 20, 3);
     }
 

@@ -1,0 +1,58 @@
+package io.github.scsiemu.iscsi.pdu;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Task Management Function Response (RFC 7143 11.6).
+ *
+ * @param response         0 function complete, 1 task does not exist, 2 LUN does not exist, 3 task still
+ *                         allegiant, 4 reassignment not supported, 5 function not supported, 6 authorization
+ *                         failed, 255 rejected
+ * @param initiatorTaskTag the ITT of the request
+ * @param statSn           StatSN
+ * @param expCmdSn         ExpCmdSN
+ * @param maxCmdSn         MaxCmdSN
+ */
+public record TaskManagementResponsePdu(int response, int initiatorTaskTag, int statSn, int expCmdSn, int maxCmdSn)
+        implements Pdu {
+
+    /** Function complete. */
+    public static final int FUNCTION_COMPLETE = 0;
+    /** Task does not exist. */
+    public static final int TASK_DOES_NOT_EXIST = 1;
+    /** LUN does not exist. */
+    public static final int LUN_DOES_NOT_EXIST = 2;
+    /** Task allegiance reassignment not supported. */
+    public static final int REASSIGNMENT_NOT_SUPPORTED = 4;
+    /** Task management function not supported. */
+    public static final int FUNCTION_NOT_SUPPORTED = 5;
+    /** Function rejected. */
+    public static final int FUNCTION_REJECTED = 255;
+
+    public TaskManagementResponsePdu {
+        if ((response >>> 8) != 0) {
+            throw new IllegalArgumentException("response is a byte");
+        }
+    }
+
+    @Override
+    public Opcode opcode() {
+        return Opcode.TASK_MANAGEMENT_RESPONSE;
+    }
+
+    @Override
+    public ByteBuffer data() {
+        return Pdu.empty();
+    }
+
+    @Override
+    public RawPdu toRaw() {
+        Bhs h = Bhs.create(Opcode.TASK_MANAGEMENT_RESPONSE, false).u8(1, Bhs.FINAL).u8(2, response)
+                .i32(16, initiatorTaskTag).i32(24, statSn).i32(28, expCmdSn).i32(32, maxCmdSn);
+        return RawPdu.of(h, Pdu.empty());
+    }
+
+    static TaskManagementResponsePdu decode(Bhs h) {
+        return new TaskManagementResponsePdu(h.u8(2), h.i32(16), h.i32(24), h.i32(28), h.i32(32));
+    }
+}
