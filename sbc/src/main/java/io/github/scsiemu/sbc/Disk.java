@@ -102,9 +102,10 @@ public final class Disk implements AutoCloseable {
         logicalUnit.unitAttentions().establishForAll(AdditionalSense.CAPACITY_DATA_HAS_CHANGED);
     }
 
-    /** Makes everything written durable and closes the store. */
+    /** Leaves the copy domain, makes everything written durable and closes the store. */
     @Override
     public void close() {
+        copyDomain.leave(this);
         state.close();
         medium.store().close();
     }

@@ -111,8 +111,8 @@ class DiskReservationTest {
         Nexus a2 = connect("iqn.2026-01.test:nodea", 1, P2);
         Nexus h1 = connect("iqn.2026-01.test:nodeh", 1, P1);
         // on (node A, per path): READ KEYS, R&I, READ RESERVATION, RESERVE type 5
+        assertThat(readKeys(a1)).doesNotContain(ka);
         for (Nexus path : new Nexus[] {a1, a2}) {
-            assertThat(readKeys(path)).doesNotContain(ka);
             assertThat(prOut(path, 6, 0, 0, ka)).isEqualTo(Status.GOOD);
         }
         assertThat(reservationKey(a1)).isEqualTo(-1);
