@@ -2,7 +2,8 @@ package io.github.scsiemu.conformance;
 
 import io.github.scsiemu.api.LogicalUnit;
 import io.github.scsiemu.api.TargetPort;
-import io.github.scsiemu.sbc.BlockDevice;
+import io.github.scsiemu.sbc.BlockLimits;
+import io.github.scsiemu.sbc.Disk;
 import io.github.scsiemu.sbc.DiskConfig;
 import io.github.scsiemu.spc.DeviceServer;
 import io.github.scsiemu.spc.LogicalUnitIdentity;
@@ -25,9 +26,22 @@ final class OurTargets {
                 List.of(0x00A0, 0x0460))).build();
     }
 
-    /** The SBC disk: 2048 blocks of 512 bytes in memory. */
+    /**
+     * The SBC disk: 2048 blocks of 512 bytes in memory, thin provisioned (so the provisioning suite has UNMAP and GET
+     * LBA STATUS), with Block Limits small enough that the block suites can exceed each of them within the medium.
+     */
     static DeviceServer sbcDisk(String serialNumber) {
-        return BlockDevice.create(DiskConfig.of(2048, 512, "TEST", serialNumber));
+        return Disk.builder(thinDiskConfig(serialNumber)).build().logicalUnit();
+    }
+
+    /** The configuration of {@link #sbcDisk}. */
+    static DiskConfig thinDiskConfig(String serialNumber) {
+        BlockLimits d = BlockLimits.DEFAULT;
+        BlockLimits limits = new BlockLimits(128, d.optimalTransferLength() > 128 ? 128 : d.optimalTransferLength(),
+                d.optimalTransferLengthGranularity(), 16, d.maximumUnmapLbaCount(),
+                d.maximumUnmapBlockDescriptorCount(), d.optimalUnmapGranularity(), d.unmapGranularityAlignment(), 1024,
+                64, d.atomicAlignment(), d.atomicTransferLengthGranularity());
+        return DiskConfig.builder(2048, 512).thin().limits(limits).product("TEST").serialNumber(serialNumber).build();
     }
 
     /**

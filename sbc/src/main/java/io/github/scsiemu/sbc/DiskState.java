@@ -74,7 +74,7 @@ public final class DiskState {
     /** The disk's checks in the shared gate: write protection and injected command faults. */
     public Map<Gate.Stage, Gate> gates() {
         Map<Gate.Stage, Gate> gates = new EnumMap<>(Gate.Stage.class);
-        gates.put(Gate.Stage.WRITE_PROTECTION, this::writeProtection);
+        gates.put(Gate.Stage.WRITE_PROTECTION, this::writeProtectionGate);
         gates.put(Gate.Stage.FAULT_INJECTION, faults);
         return gates;
     }
@@ -153,17 +153,27 @@ public final class DiskState {
         }
     }
 
-    private Optional<CommandResult> writeProtection(CommandContext context) {
+    private Optional<CommandResult> writeProtectionGate(CommandContext context) {
         if (!context.descriptor().has(CommandFlag.WRITES_MEDIUM)) {
             return Optional.empty();
         }
+        return writeProtection().map(CommandResult::checkCondition);
+    }
+
+    /**
+     * Whether the medium is write-protected now, and the sense data a command that would change it ends with (SBC-4
+     * 4.11; SPC-4 7.5.8): DATA PROTECT, WRITE PROTECTED (27h/00h) for a medium configured read-only (hardware write
+     * protection), else DATA PROTECT, LOGICAL UNIT SOFTWARE WRITE PROTECTED (27h/02h) while the Control mode page's
+     * SWP is set; empty if the medium may be written. The write protection gate and the EXTENDED COPY destination
+     * check both use it.
+     */
+    public Optional<SenseData> writeProtection() {
         if (disk.config().readOnly()) {
-            return Optional.of(CommandResult.checkCondition(
-                    SenseData.of(SenseKey.DATA_PROTECT, AdditionalSense.WRITE_PROTECTED)));
+            return Optional.of(SenseData.of(SenseKey.DATA_PROTECT, AdditionalSense.WRITE_PROTECTED));
         }
         if (disk.modePages().softwareWriteProtect()) {
-            return Optional.of(CommandResult.checkCondition(
-                    SenseData.of(SenseKey.DATA_PROTECT, AdditionalSense.LOGICAL_UNIT_SOFTWARE_WRITE_PROTECTED)));
+            return Optional.of(SenseData.of(SenseKey.DATA_PROTECT,
+                    AdditionalSense.LOGICAL_UNIT_SOFTWARE_WRITE_PROTECTED));
         }
         return Optional.empty();
     }

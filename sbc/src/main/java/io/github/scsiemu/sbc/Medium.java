@@ -24,6 +24,9 @@ public final class Medium {
         void close();
     }
 
+    /** The largest buffer {@link #writeSame} fills with copies of the block: 1 MiB. */
+    public static final int WRITE_SAME_BUFFER_BYTES = 1 << 20;
+
     private final DiskConfig config;
     private final BlockStore store;
     private final RangeLocks locks = new RangeLocks();
@@ -138,6 +141,50 @@ public final class Medium {
         } catch (UncheckedIOException e) {
             throw new CheckConditionException(SenseData.of(SenseKey.MEDIUM_ERROR, AdditionalSense.WRITE_ERROR)
                     .withInformation(lba));
+        }
+    }
+
+    /**
+     * Writes {@code oneBlock} to every logical block of a checked range (WRITE SAME, FORMAT UNIT and SANITIZE
+     * patterns), through one reused buffer of at most {@value #WRITE_SAME_BUFFER_BYTES} bytes, so a huge range never
+     * allocates memory in proportion to its size. The caller holds the range's exclusive lock. If the write cache is
+     * disabled or {@code forceUnitAccess} is set, the range is made durable once, after the last block is written
+     * (SBC-4 4.15). A store failure ends the command with MEDIUM ERROR, WRITE ERROR and the first LBA of the failing
+     * piece in INFORMATION; the pieces before it stay written.
+     *
+     * @param lba             the first logical block
+     * @param blocks          the number of blocks, at least zero
+     * @param oneBlock        exactly one logical block of data, from its position (which is left unchanged)
+     * @param forceUnitAccess FUA: durable before returning whatever the write cache
+     */
+    public void writeSame(long lba, long blocks, ByteBuffer oneBlock, boolean forceUnitAccess) {
+        int size = blockSize();
+        if (oneBlock.remaining() != size) {
+            throw new IllegalArgumentException("one block is " + size + " bytes, not " + oneBlock.remaining());
+        }
+        if (blocks == 0) {
+            return;
+        }
+        int perBuffer = (int) Math.min(blocks, Math.max(1, WRITE_SAME_BUFFER_BYTES / size));
+        ByteBuffer buffer = ByteBuffer.allocate(perBuffer * size);
+        for (int i = 0; i < perBuffer; i++) {
+            buffer.put(oneBlock.duplicate());
+        }
+        for (long done = 0; done < blocks; ) {
+            int n = (int) Math.min(perBuffer, blocks - done);
+            buffer.clear().limit(n * size);
+            long first = lba + done;
+            faults.beforeWrite(first, n);
+            try {
+                store.write(first, buffer);
+            } catch (UncheckedIOException e) {
+                throw new CheckConditionException(SenseData.of(SenseKey.MEDIUM_ERROR, AdditionalSense.WRITE_ERROR)
+                        .withInformation(first));
+            }
+            done += n;
+        }
+        if (forceUnitAccess || !isWriteCacheEnabled()) {
+            synchronize(lba, blocks);
         }
     }
 

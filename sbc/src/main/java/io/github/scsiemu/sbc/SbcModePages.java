@@ -29,21 +29,19 @@ final class SbcModePages {
     }
 
     static ModePageRegistry registry(Disk disk) {
-        ModePageRegistry[] built = new ModePageRegistry[1];
         ModePageRegistry registry = ModePageRegistry.builder()
                 .page(ReadWriteErrorRecoveryModePage.PAGE)
                 .page(CachingModePage.PAGE)
                 .page(InformationalExceptionsControlModePage.PAGE)
-                .deviceSpecificParameter(() -> deviceSpecificParameter(disk.config(), built[0]))
+                .deviceSpecificParameter(() -> deviceSpecificParameter(disk))
                 .blockDescriptors(new LbaBlockDescriptors(disk.medium()))
                 .build();
-        built[0] = registry;
         disk.medium().writeCacheEnabled(() -> registry.current(CachingModePage.PAGE).writeCacheEnable());
         return registry;
     }
 
-    private static int deviceSpecificParameter(DiskConfig config, ModePageRegistry registry) {
-        boolean writeProtected = config.readOnly() || registry.softwareWriteProtect();
-        return (writeProtected ? WP : 0) | DPOFUA;
+    /** WP follows {@link DiskState#writeProtection()}, evaluated when MODE SENSE runs (after the disk is built). */
+    private static int deviceSpecificParameter(Disk disk) {
+        return (disk.state().writeProtection().isPresent() ? WP : 0) | DPOFUA;
     }
 }

@@ -31,6 +31,7 @@ public record AdditionalSense(int asc, int ascq) {
     public static final AdditionalSense INVALID_FIELD_IN_COMMAND_INFORMATION_UNIT = new AdditionalSense(0x0E, 0x03);
     public static final AdditionalSense LOGICAL_UNIT_NOT_READY_OFFLINE = new AdditionalSense(0x04, 0x12);
     public static final AdditionalSense WRITE_ERROR = new AdditionalSense(0x0C, 0x00);
+    public static final AdditionalSense RECOVERED_DATA_WITH_RETRIES = new AdditionalSense(0x17, 0x01);
     public static final AdditionalSense UNRECOVERED_READ_ERROR = new AdditionalSense(0x11, 0x00);
     public static final AdditionalSense MISCOMPARE_DURING_VERIFY_OPERATION = new AdditionalSense(0x1D, 0x00);
     public static final AdditionalSense PARAMETER_LIST_LENGTH_ERROR = new AdditionalSense(0x1A, 0x00);

@@ -54,6 +54,14 @@ public record CommandResult(Status status, ByteBuffer data, Optional<SenseData> 
         return new CommandResult(Status.CHECK_CONDITION, EMPTY, Optional.of(sense));
     }
 
+    /**
+     * CHECK CONDITION with data-in as well: the data was transferred and the sense data reports a condition that
+     * did not prevent it, such as RECOVERED ERROR (SPC-4 4.5.6; SAM-5 5.3.2).
+     */
+    public static CommandResult checkConditionWithData(SenseData sense, ByteBuffer bytes) {
+        return new CommandResult(Status.CHECK_CONDITION, bytes, Optional.of(sense));
+    }
+
     /** A status without data or sense (RESERVATION CONFLICT, BUSY, TASK SET FULL). */
     public static CommandResult status(Status status) {
         return new CommandResult(status, EMPTY, Optional.empty());

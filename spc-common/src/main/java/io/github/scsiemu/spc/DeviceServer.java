@@ -264,10 +264,11 @@ public final class DeviceServer implements LogicalUnit {
     private ScsiResponse respond(CommandContext context, CommandResult result) {
         ScsiRequest request = context.request();
         int dataOutResidual = clamp((long) request.dataOutLength() - context.dataOutNeeded());
-        if (result.status() == Status.CHECK_CONDITION) {
+        if (result.status() == Status.CHECK_CONDITION && !result.data().hasRemaining()) {
             return ScsiResponse.checkCondition(result.sense().orElseThrow(), senseFormat(),
                     request.expectedDataInLength(), dataOutResidual);
         }
+        // GOOD and friends, and CHECK CONDITION with data (a recovered error: the data is transferred, SAM-5 5.3.2)
         ByteBuffer data = result.data().duplicate();
         long available = data.remaining();
         Optional<Long> allocation = context.descriptor().allocationLengthField().map(context.cdb()::get);
@@ -275,7 +276,7 @@ public final class DeviceServer implements LogicalUnit {
         int expected = request.expectedDataInLength();
         int sent = (int) Math.min(deviceWouldSend, expected);
         data.limit(data.position() + sent);
-        return new ScsiResponse(result.status(), data.slice(), Optional.empty(), senseFormat(),
+        return new ScsiResponse(result.status(), data.slice(), result.sense(), senseFormat(),
                 clamp(expected - deviceWouldSend), dataOutResidual, false);
     }
 

@@ -71,7 +71,7 @@ class DeviceServerTest {
         assertCheckCondition(send(narrow, N1, 0, 0xA3, 0x0C, 0, 0, 0, 0, 0, 0, 0x02, 0, 0, 0), SenseKey.ILLEGAL_REQUEST,
                 AdditionalSense.INVALID_COMMAND_OPERATION_CODE);
         assertThat(narrow.commands().commands()).extracting(c -> c.descriptor().operationCode())
-                .containsExactly(0x00, 0xC0, 0xC2);
+                .containsExactly(0x00, 0xC0, 0xC2, 0xC3);
     }
 
     @Test
@@ -156,6 +156,16 @@ class DeviceServerTest {
         assertCheckCondition(r, SenseKey.MEDIUM_ERROR, AdditionalSense.UNRECOVERED_READ_ERROR);
         assertThat(r.dataInBytes()).isEmpty();
         assertThat(r.dataInResidual()).isEqualTo(100);
+    }
+
+    @Test
+    void checkConditionWithDataTransfersTheDataTruncatedAndReportsTheSense() {
+        clearPowerOn(lu, N1);
+        ScsiResponse r = send(lu, N1, 64, 0xC3, 0, 0, 0, 0, 0, 0, 0, 80, 0);
+        assertCheckCondition(r, SenseKey.RECOVERED_ERROR, AdditionalSense.RECOVERED_DATA_WITH_RETRIES);
+        assertThat(r.sense().get().information()).hasValue(5);
+        assertThat(r.dataInBytes()).hasSize(64);
+        assertThat(r.dataInResidual()).isEqualTo(64 - 80);
     }
 
     @Test

@@ -32,6 +32,12 @@ final class EngineFixture {
             .build();
     static final int PRODUCED = 100;
 
+    /** Vendor-specific C3h: returns 100 bytes with CHECK CONDITION, RECOVERED ERROR (a recovered read). */
+    static final CommandDescriptor RECOVERED = CommandDescriptor.builder("TEST RECOVERED", 0xC3, 10)
+            .fields(CdbField.bytes("ALLOCATION LENGTH", 7, 2).as(CdbField.Role.ALLOCATION_LENGTH))
+            .direction(DataDirection.IN)
+            .build();
+
     /** Vendor-specific C2h: throws an unexpected exception. */
     static final CommandDescriptor BROKEN = CommandDescriptor.builder("TEST BROKEN", 0xC2, 6).build();
 
@@ -54,6 +60,10 @@ final class EngineFixture {
                     }
                     return CommandResult.data(data);
                 }),
+                new Command(RECOVERED, ctx -> CommandResult.checkConditionWithData(
+                        SenseData.of(SenseKey.RECOVERED_ERROR, AdditionalSense.RECOVERED_DATA_WITH_RETRIES)
+                                .withInformation(5),
+                        java.nio.ByteBuffer.wrap(new byte[PRODUCED]))),
                 new Command(BROKEN, ctx -> {
                     throw new IllegalStateException("bug");
                 }));

@@ -9,15 +9,13 @@ import java.util.List;
  * The work of FORMAT UNIT and SANITIZE on every logical block, cut into at most {@value #MAXIMUM_STEPS} steps of
  * equal size (the last may be shorter) so that the progress indication advances by whole steps: deallocating every
  * block (cheap on a thin store) or writing a pattern to every block (costly: it writes the whole capacity, so a
- * store allocates it all). The last step also makes everything durable (the write cache holds nothing afterwards).
+ * store allocates it all; {@link Medium#writeSame} bounds the memory it takes). The last step also makes
+ * everything durable (the write cache holds nothing afterwards).
  */
 final class MediumFill {
 
     /** The largest number of steps an operation is cut into. */
     static final int MAXIMUM_STEPS = 64;
-
-    /** The largest buffer one pattern write uses. */
-    private static final int MAXIMUM_BUFFER = 1 << 20;
 
     private MediumFill() {
     }
@@ -39,19 +37,7 @@ final class MediumFill {
         for (int i = 0; i < blockSize; i++) {
             block[i] = pattern[i % pattern.length];
         }
-        int bufferBlocks = Math.max(1, MAXIMUM_BUFFER / blockSize);
-        return steps(medium, (lba, blocks) -> {
-            int chunk = (int) Math.min(blocks, bufferBlocks);
-            ByteBuffer buffer = ByteBuffer.allocate(chunk * blockSize);
-            for (int i = 0; i < chunk; i++) {
-                buffer.put(block);
-            }
-            for (long done = 0; done < blocks; done += chunk) {
-                int n = (int) Math.min(chunk, blocks - done);
-                buffer.clear().limit(n * blockSize);
-                medium.write(lba + done, buffer, false);
-            }
-        });
+        return steps(medium, (lba, blocks) -> medium.writeSame(lba, blocks, ByteBuffer.wrap(block), false));
     }
 
     private interface RangeAction {

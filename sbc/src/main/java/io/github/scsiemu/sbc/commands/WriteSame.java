@@ -33,13 +33,10 @@ import java.nio.ByteBuffer;
  * provisioning initialization pattern, so the blocks read back exactly what was written whatever the range. With
  * UNMAP set and non-zero data the device server cannot deallocate without losing the data, so it writes it
  * (SBC-4 4.7.3.4 lets it write instead of unmapping). Otherwise the block is written to every LBA of the range
- * through one bounded buffer of at most {@value #BUFFER_BYTES} bytes, reused, so a huge range never allocates
- * memory in proportion to its size; the write cache rules of {@link Medium#write} apply.
+ * by {@link Medium#writeSame}, through one bounded buffer, reused, so a huge range never allocates memory in
+ * proportion to its size; with the write cache disabled the range is made durable once, at the end.
  */
 final class WriteSame {
-
-    /** The most bytes of repeated data handed to the medium at once. */
-    static final int BUFFER_BYTES = 1 << 20;
 
     private final Disk disk;
     private final CdbField wrprotect;
@@ -92,7 +89,7 @@ final class WriteSame {
                     medium.deallocate(lba, blocks);
                 }
             } else {
-                writeRepeated(medium, lba, blocks, block);
+                medium.writeSame(lba, blocks, block, false);
             }
         }
         return CommandResult.good();
@@ -134,21 +131,5 @@ final class WriteSame {
             }
         }
         return true;
-    }
-
-    /** Writes {@code block} to every LBA of the range through one reused buffer. */
-    private static void writeRepeated(Medium medium, long lba, long blocks, ByteBuffer block) {
-        int size = medium.blockSize();
-        int perBuffer = (int) Math.min(blocks, Math.max(1, BUFFER_BYTES / size));
-        ByteBuffer buffer = ByteBuffer.allocate(perBuffer * size);
-        for (int i = 0; i < perBuffer; i++) {
-            buffer.put(block.duplicate());
-        }
-        for (long done = 0; done < blocks; ) {
-            int n = (int) Math.min(perBuffer, blocks - done);
-            buffer.clear().limit(n * size);
-            medium.write(lba + done, buffer, false);
-            done += n;
-        }
     }
 }

@@ -2,8 +2,6 @@ package io.github.scsiemu.sbc.copy;
 
 import io.github.scsiemu.sbc.Disk;
 import io.github.scsiemu.sbc.Medium;
-import io.github.scsiemu.sense.AdditionalSense;
-import io.github.scsiemu.sense.SenseKey;
 import io.github.scsiemu.spc.CheckConditionException;
 import io.github.scsiemu.spc.Task;
 import java.nio.ByteBuffer;
@@ -37,8 +35,9 @@ record SegmentCopy(BlockToBlockSegment segment, Disk source, Disk destination, l
      * domain, ends the command with COPY ABORTED, COPY TARGET DEVICE NOT REACHABLE (as libiscsi expects; the segment
      * pointer locates the index or the designator); a DISK BLOCK LENGTH other than the logical unit's, or a NUMBER OF
      * BLOCKS that is not a whole number of blocks on both sides or exceeds the MAXIMUM SEGMENT LENGTH, with ILLEGAL
-     * REQUEST, INVALID FIELD IN PARAMETER LIST at the field; a write-protected destination (DiskConfig read-only or
-     * SWP) with DATA PROTECT, WRITE PROTECTED.
+     * REQUEST, INVALID FIELD IN PARAMETER LIST at the field; a write-protected destination with the sense of
+     * {@link io.github.scsiemu.sbc.DiskState#writeProtection()} (DATA PROTECT, WRITE PROTECTED if configured
+     * read-only, LOGICAL UNIT SOFTWARE WRITE PROTECTED if the Control mode page's SWP is set).
      */
     static SegmentCopy resolve(BlockToBlockSegment segment, ExtendedCopyParameterList list, CopyDomain domain,
             OperatingParameters limits) {
@@ -60,9 +59,9 @@ record SegmentCopy(BlockToBlockSegment segment, Disk source, Disk destination, l
             throw CheckConditionException.invalidParameter(
                     segment.offset() + BlockToBlockSegment.NUMBER_OF_BLOCKS_FIELD, 7);
         }
-        if (destination.config().readOnly() || destination.modePages().softwareWriteProtect()) {
-            throw CheckConditionException.of(SenseKey.DATA_PROTECT, AdditionalSense.WRITE_PROTECTED);
-        }
+        destination.state().writeProtection().ifPresent(sense -> {
+            throw new CheckConditionException(sense);
+        });
         return new SegmentCopy(segment, source, destination, bytes);
     }
 

@@ -67,8 +67,8 @@ public final class ReportTargetPortGroups implements CommandHandler, AsymmetricA
                     .serviceAction(REPORT_TARGET_PORT_GROUPS, CdbField.bits("SERVICE ACTION", 1, 4, 5))
                     .fields(PARAMETER_DATA_FORMAT, ALLOCATION_LENGTH)
                     .direction(DataDirection.IN)
-                    .flags(CommandFlag.ALLOWED_IN_STANDBY, CommandFlag.ALLOWED_IN_UNAVAILABLE,
-                            CommandFlag.ALLOWED_WHILE_TRANSITIONING)
+                    .flags(CommandFlag.ALLOWED_UNDER_LEGACY_RESERVATION, CommandFlag.ALLOWED_IN_STANDBY,
+                            CommandFlag.ALLOWED_IN_UNAVAILABLE, CommandFlag.ALLOWED_WHILE_TRANSITIONING)
                     .reservationClass(ReservationClass.ALWAYS)
                     .build();
 

@@ -1,0 +1,24 @@
+package io.github.scsiemu.iscsi.target;
+
+/**
+ * A login that ends with a non-zero Status-Class (RFC 7143 11.13.5), e.g. 0x0201 authentication failure or 0x0203
+ * target not found.
+ */
+final class LoginFailure extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    static final int INITIATOR_ERROR = 0x0200;
+    static final int AUTHENTICATION_FAILURE = 0x0201;
+    static final int NOT_FOUND = 0x0203;
+    static final int UNSUPPORTED_VERSION = 0x0205;
+    static final int MISSING_PARAMETER = 0x0207;
+    static final int SESSION_TYPE_NOT_SUPPORTED = 0x0209;
+    static final int SESSION_DOES_NOT_EXIST = 0x020A;
+
+    final int status;
+
+    LoginFailure(int status, String message) {
+        super(message);
+        this.status = status;
+    }
+}

@@ -1,0 +1,197 @@
+package io.github.scsiemu.iscsi.target;
+
+import io.github.scsiemu.api.Lun;
+import io.github.scsiemu.iscsi.pdu.DataOutPdu;
+import io.github.scsiemu.iscsi.pdu.FramingException;
+import io.github.scsiemu.iscsi.pdu.Pdu;
+import io.github.scsiemu.iscsi.pdu.ScsiCommandPdu;
+import io.github.scsiemu.iscsi.text.OperationalParameters;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One SCSI task on the target (RFC 7143 3.2.4 and 10.7): collects its data-out from immediate data, unsolicited
+ * Data-Out and R2T-solicited sequences, checking DataSN, Buffer Offset and burst limits, and tracks whether it is
+ * receiving, running, done or aborted. Data-out reception runs on the connection's reader thread; state changes
+ * are synchronized on the task.
+ */
+final class TargetTask {
+    /** Where the task is in its life. */
+    enum State {
+        RECEIVING,
+        RUNNING,
+        DONE,
+        ABORTED
+    }
+
+    /** One outstanding R2T: the sequence of Data-Out it solicits. */
+    record Solicitation(int targetTransferTag, int r2tSn, int offset, int length) {
+    }
+
+    final ScsiCommandPdu command;
+    final int itt;
+    final Lun lun;
+    final int edtl;
+    private final ByteBuffer buffer;
+    private final OperationalParameters params;
+    private State state = State.RECEIVING;
+    private boolean ordered;
+    private boolean unsolicitedDone;
+    private int unsolicitedEnd;
+    private int unsolicitedDataSn;
+    private int nextR2tOffset;
+    private int r2tSn;
+    private final Map<Integer, Solicitation> outstanding = new LinkedHashMap<>();
+    private final Map<Integer, int[]> progress = new LinkedHashMap<>(); // TTT -> {next offset, next DataSN}
+
+    /**
+     * A task for a command whose immediate data has been checked by the caller.
+     *
+     * @param command the command
+     * @param params  the connection's operational parameters
+     * @param edtl    the expected data transfer length (already limited by the caller)
+     */
+    TargetTask(ScsiCommandPdu command, OperationalParameters params, int edtl) throws FramingException {
+        this.command = command;
+        this.itt = command.initiatorTaskTag();
+        this.lun = command.lun();
+        this.params = params;
+        this.edtl = edtl;
+        this.buffer = command.write() ? ByteBuffer.allocate(edtl) : ByteBuffer.allocate(0);
+        ByteBuffer immediate = command.data();
+        if (immediate.hasRemaining()) {
+            if (!command.write() || !params.immediateData() || immediate.remaining() > params.firstBurstLength()) {
+                throw new FramingException("immediate data not allowed or beyond FirstBurstLength");
+            }
+            copy(0, immediate);
+        }
+        unsolicitedEnd = immediate.remaining();
+        unsolicitedDone = !command.write() || command.finalFlag();
+        if (!unsolicitedDone && params.initialR2T()) {
+            throw new FramingException("unsolicited Data-Out announced (F=0) with InitialR2T=Yes");
+        }
+        nextR2tOffset = unsolicitedDone ? unsolicitedEnd : -1;
+    }
+
+    private void copy(int offset, ByteBuffer data) {
+        int n = Math.max(0, Math.min(data.remaining(), edtl - offset));
+        buffer.put(offset, data, data.position(), n);
+    }
+
+    /**
+     * Takes one Data-Out PDU of this task.
+     *
+     * @throws FramingException for a DataSN, Buffer Offset, TTT or length that breaks the sequence rules (at error
+     *                          recovery level 0 the connection is dropped)
+     */
+    void receive(DataOutPdu d) throws FramingException {
+        int length = d.data().remaining();
+        if (d.targetTransferTag() == Pdu.RESERVED_TAG) {
+            if (unsolicitedDone) {
+                throw new FramingException("unsolicited Data-Out after the unsolicited sequence ended");
+            }
+            if (d.dataSn() != unsolicitedDataSn || d.bufferOffset() != unsolicitedEnd) {
+                throw new FramingException("unsolicited Data-Out out of order: DataSN " + d.dataSn() + " offset "
+                        + d.bufferOffset());
+            }
+            long end = (long) unsolicitedEnd + length;
+            if (end > Math.min(params.firstBurstLength(), Integer.toUnsignedLong(command.expectedDataTransferLength()))) {
+                throw new FramingException("unsolicited data beyond FirstBurstLength or EDTL");
+            }
+            copy(unsolicitedEnd, d.data());
+            unsolicitedEnd = (int) end;
+            unsolicitedDataSn++;
+            if (d.finalFlag()) {
+                unsolicitedDone = true;
+                nextR2tOffset = unsolicitedEnd;
+            }
+            return;
+        }
+        Solicitation s = outstanding.get(d.targetTransferTag());
+        if (s == null) {
+            throw new FramingException("Data-Out for an unknown Target Transfer Tag");
+        }
+        int[] p = progress.get(s.targetTransferTag());
+        if (d.dataSn() != p[1] || d.bufferOffset() != p[0] || (long) p[0] + length > (long) s.offset() + s.length()) {
+            throw new FramingException("solicited Data-Out out of order: DataSN " + d.dataSn() + " offset "
+                    + d.bufferOffset());
+        }
+        copy(p[0], d.data());
+        p[0] += length;
+        p[1]++;
+        if (d.finalFlag()) {
+            if (p[0] != s.offset() + s.length()) {
+                throw new FramingException("solicited sequence ended short of the R2T's length");
+            }
+            outstanding.remove(s.targetTransferTag());
+            progress.remove(s.targetTransferTag());
+        }
+    }
+
+    /**
+     * The R2Ts to send now: as many as MaxOutstandingR2T allows for data not yet solicited, each at most
+     * MaxBurstLength.
+     *
+     * @param tags supplies fresh Target Transfer Tags
+     */
+    List<Solicitation> solicit(java.util.function.IntSupplier tags) {
+        List<Solicitation> out = new ArrayList<>();
+        if (!unsolicitedDone) {
+            return out;
+        }
+        while (outstanding.size() < params.maxOutstandingR2T() && nextR2tOffset < edtl) {
+            int length = Math.min(params.maxBurstLength(), edtl - nextR2tOffset);
+            Solicitation s = new Solicitation(tags.getAsInt(), r2tSn++, nextR2tOffset, length);
+            outstanding.put(s.targetTransferTag(), s);
+            progress.put(s.targetTransferTag(), new int[] {s.offset(), 0});
+            nextR2tOffset += length;
+            out.add(s);
+        }
+        return out;
+    }
+
+    /** Whether every byte of data-out is in. */
+    boolean dataComplete() {
+        return unsolicitedDone && outstanding.isEmpty() && nextR2tOffset >= edtl;
+    }
+
+    /** The data-out buffer (EDTL bytes). */
+    ByteBuffer dataOut() {
+        return buffer.duplicate().clear();
+    }
+
+    /** Marks the command as delivered in CmdSN order. */
+    void ordered() {
+        ordered = true;
+    }
+
+    /** Moves RECEIVING to RUNNING when the task is ordered and has its data; true if it did. */
+    synchronized boolean startIfReady() {
+        if (state == State.RECEIVING && ordered && dataComplete()) {
+            state = State.RUNNING;
+            return true;
+        }
+        return false;
+    }
+
+    /** Moves RUNNING to DONE; false if the task was aborted meanwhile. */
+    synchronized boolean finish() {
+        if (state == State.RUNNING) {
+            state = State.DONE;
+            return true;
+        }
+        return false;
+    }
+
+    /** Aborts the task; returns the state it was in. */
+    synchronized State abort() {
+        State before = state;
+        if (state == State.RECEIVING || state == State.RUNNING) {
+            state = State.ABORTED;
+        }
+        return before;
+    }
+}
