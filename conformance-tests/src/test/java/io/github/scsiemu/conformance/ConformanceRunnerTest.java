@@ -51,7 +51,8 @@ class ConformanceRunnerTest {
         assertThat(run.out()).contains("SCSI conformance report for scsi-emu SimpleTarget with an SBC disk and a bare SPC logical unit",
                 "seed 7 (replay with --seed 7)", "Declarations do not lie", "MODE SENSE and MODE SELECT",
                 "  PASS        listedCommandsAreAccepted [SPC-4 6.35.2, 6.35.3]",
-                "28 checks: 28 passed, 0 failed, 0 unsupported");
+                "40 checks: 40 passed, 0 failed, 0 unsupported", "Direct-access block devices (SBC-4)",
+                "Logical block provisioning (SBC-4)");
     }
 
     @Test

@@ -36,6 +36,11 @@ final class BlockStates {
         return mapped.isEmpty() && anchored.isEmpty();
     }
 
+    /** Whether blocks 0 to {@code count - 1} are all anchored. */
+    boolean allAnchored(int count) {
+        return mapped.isEmpty() && anchored.nextClearBit(0) >= count;
+    }
+
     /**
      * Where the run of blocks sharing block {@code from}'s state ends: the first block at or after {@code from}
      * in another state, or {@code limit} if there is none before it.

@@ -281,7 +281,8 @@ public final class FileBlockStore implements BlockStore {
             ensureOpen();
             checkRange(lba, blocks);
             table.update(lba, blocks, state, (index, region, from, to) ->
-                    log.append(state, index * blocksPerRegion + from, to - from));
+                    log.append(state, index * blocksPerRegion + from, to - from),
+                    (first, n) -> log.append(state, first, n));
             flushIfMany();
         } finally {
             geometry.readLock().unlock();

@@ -8,10 +8,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * A volatile {@link BlockStore} in memory that allocates only what is written, as a thin-provisioned logical unit
  * does (SBC-4 4.7.3): the medium is cut into fixed-size chunks (a power of two, a whole number of logical blocks).
- * A chunk has a provisioning bitmap (mapped, anchored, otherwise deallocated) and, while any of its blocks is
- * mapped, a data array. Deallocating or anchoring blocks zeroes them; a chunk whose blocks are all unmapped drops
- * its data, and one whose blocks are all deallocated is dropped altogether, so a 1 TiB thin medium costs nothing
- * until written and nothing again once deallocated. Unwritten blocks read as zeros (LBPRZ = 1).
+ * A chunk whose blocks are not all in one provisioning state has a bitmap (mapped, anchored, otherwise
+ * deallocated) and, while any of its blocks is mapped, a data array. Deallocating or anchoring blocks zeroes them; a
+ * chunk whose blocks are all unmapped drops its data, and one whose blocks are all deallocated or all anchored is
+ * dropped altogether: wholly anchored chunks are kept as runs of chunk indexes ({@link RegionTable}), so anchoring
+ * a whole 1 TiB thin medium allocates no chunk at all, and the medium costs nothing until written and nothing
+ * again once deallocated or anchored. Unwritten blocks read as zeros (LBPRZ = 1).
  *
  * <p>Each chunk has its own read-write lock, which guards its data and its bitmap together: transfers touching
  * different chunks run in parallel, reads of the same chunk share it, a logical block never straddles two chunks
@@ -35,7 +37,7 @@ public final class SparseMemoryBlockStore implements BlockStore {
     private final ReadWriteLock geometry = new ReentrantReadWriteLock();
     private volatile long capacity;
 
-    /** One piece of the medium with at least one mapped or anchored block. */
+    /** One piece of the medium whose blocks are not all deallocated or all anchored. */
     private static final class Chunk extends RegionTable.Region {
         /** The bytes of the chunk while any block is mapped, else null; unmapped blocks hold zeros. */
         byte[] data;
@@ -107,6 +109,16 @@ public final class SparseMemoryBlockStore implements BlockStore {
             }
         }
         return n;
+    }
+
+    /** How many chunks have a chunk object with a provisioning bitmap (for tests of memory use). */
+    int trackedChunks() {
+        return table.regions().size();
+    }
+
+    /** How many runs of wholly anchored chunks the store keeps (for tests of memory use). */
+    int anchoredRuns() {
+        return table.anchoredRuns();
     }
 
     /** The bytes of medium allocated for data. */

@@ -319,6 +319,15 @@ class ExtendedCopyTest {
         assertGood(xcopy(ia, list(2, HOLD, cscds(cscd(locked), cscd(a)), segment(0, 1, 1, 0, 0))));
     }
 
+    @Test
+    void softwareWriteProtectedDestinationIsDataProtectWithItsOwnSense() {
+        Disk locked = disk("SWP", 64, BS, false);
+        WriteProtectionTest.setSoftwareWriteProtect(locked);
+        assertSense(xcopy(ia, list(1, HOLD, cscds(cscd(a), cscd(locked)), segment(0, 1, 1, 0, 0))),
+                SenseData.of(SenseKey.DATA_PROTECT, AdditionalSense.LOGICAL_UNIT_SOFTWARE_WRITE_PROTECTED));
+        assertGood(xcopy(ia, list(2, HOLD, cscds(cscd(locked), cscd(a)), segment(0, 1, 1, 0, 0))));
+    }
+
     // ---- RECEIVE COPY RESULTS ----
 
     @Test

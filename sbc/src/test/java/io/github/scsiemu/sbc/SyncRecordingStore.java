@@ -4,7 +4,10 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A sparse memory store that records every {@link #synchronize} call, to check when writes are made durable. */
+/**
+ * A sparse memory store that records every {@link #synchronize} call, to check when writes are made durable, and the
+ * length of every write, to check how data reaches the store.
+ */
 final class SyncRecordingStore implements BlockStore {
 
     /** One synchronize call. */
@@ -13,6 +16,7 @@ final class SyncRecordingStore implements BlockStore {
 
     private final SparseMemoryBlockStore delegate;
     private final List<Sync> syncs = new CopyOnWriteArrayList<>();
+    private final List<Integer> writeLengths = new CopyOnWriteArrayList<>();
 
     SyncRecordingStore(int blockSize, long capacity) {
         this.delegate = new SparseMemoryBlockStore(blockSize, capacity);
@@ -21,6 +25,11 @@ final class SyncRecordingStore implements BlockStore {
     /** The synchronize calls so far, oldest first. */
     List<Sync> syncs() {
         return List.copyOf(syncs);
+    }
+
+    /** The byte count of every write so far, oldest first. */
+    List<Integer> writeLengths() {
+        return List.copyOf(writeLengths);
     }
 
     void clearSyncs() {
@@ -44,6 +53,7 @@ final class SyncRecordingStore implements BlockStore {
 
     @Override
     public void write(long lba, ByteBuffer source) {
+        writeLengths.add(source.remaining());
         delegate.write(lba, source);
     }
 

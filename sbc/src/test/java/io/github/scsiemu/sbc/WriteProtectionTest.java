@@ -54,4 +54,39 @@ class WriteProtectionTest {
         check(a.send(Initiator.write16(0, 1), new byte[512]),
                 SenseData.of(SenseKey.NOT_READY, AdditionalSense.MEDIUM_NOT_PRESENT_TRAY_OPEN));
     }
+
+    /** Sets SWP in the Control mode page of {@code disk} by MODE SENSE(6) then MODE SELECT(6). */
+    static void setSoftwareWriteProtect(Disk disk) {
+        Initiator a = Initiator.connect(disk.logicalUnit(), "swp");
+        ScsiResponse sense = a.send(new byte[] {0x1A, 0x08, 0x0A, 0, (byte) 255, 0}, 255);
+        good(sense);
+        byte[] data = sense.dataInBytes();
+        data[0] = 0;
+        data[4] &= 0x7F;
+        data[4 + 4] |= 0x08;
+        good(a.send(new byte[] {0x15, 0x10, 0, 0, (byte) data.length, 0}, data));
+    }
+
+    @Test
+    void oneDecisionSaysWhetherAndHowTheDiskIsWriteProtected() {
+        Disk writable = Disk.builder(DiskConfig.builder(64, 512).build()).build();
+        assertThat(writable.state().writeProtection()).isEmpty();
+        Disk readOnly = Disk.builder(DiskConfig.builder(64, 512).readOnly(true).build()).build();
+        assertThat(readOnly.state().writeProtection()).contains(WRITE_PROTECTED);
+        setSoftwareWriteProtect(writable);
+        assertThat(writable.state().writeProtection()).contains(SOFTWARE_WRITE_PROTECTED);
+        setSoftwareWriteProtect(readOnly); // the configured (hardware) protection wins
+        assertThat(readOnly.state().writeProtection()).contains(WRITE_PROTECTED);
+    }
+
+    @Test
+    void modeSenseWpFollowsTheSameDecision() {
+        Disk disk = Disk.builder(DiskConfig.builder(64, 512).build()).build();
+        Initiator a = Initiator.connect(disk.logicalUnit());
+        byte[] modeSense = {0x1A, 0x08, 0x3F, 0, (byte) 255, 0};
+        assertThat(a.send(modeSense, 255).dataInBytes()[2] & 0x80).isZero(); // DEVICE-SPECIFIC PARAMETER: WP
+        setSoftwareWriteProtect(disk);
+        a.send(new byte[6], 0); // TEST UNIT READY takes the MODE PARAMETERS CHANGED unit attention
+        assertThat(a.send(modeSense, 255).dataInBytes()[2] & 0x80).isEqualTo(0x80);
+    }
 }

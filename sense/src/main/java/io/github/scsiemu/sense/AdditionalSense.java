@@ -72,6 +72,7 @@ public record AdditionalSense(int asc, int ascq) {
     public static final AdditionalSense MEDIUM_NOT_PRESENT = new AdditionalSense(0x3A, 0x00);
     public static final AdditionalSense MEDIUM_NOT_PRESENT_TRAY_OPEN = new AdditionalSense(0x3A, 0x02);
     public static final AdditionalSense INTERNAL_TARGET_FAILURE = new AdditionalSense(0x44, 0x00);
+    public static final AdditionalSense PERSISTENT_RESERVATION_INFORMATION_LOST = new AdditionalSense(0x44, 0x01);
     public static final AdditionalSense INQUIRY_DATA_HAS_CHANGED = new AdditionalSense(0x3F, 0x03);
     public static final AdditionalSense REPORTED_LUNS_DATA_HAS_CHANGED = new AdditionalSense(0x3F, 0x0E);
     public static final AdditionalSense INVALID_MESSAGE_ERROR = new AdditionalSense(0x49, 0x00);

@@ -335,6 +335,20 @@ public final class DeviceServer implements LogicalUnit {
         TaskManager.abort(this, t -> nexuses.contains(t.nexus()), requester);
     }
 
+    /**
+     * Aborts the active tasks of the given nexuses except one, as PREEMPT AND ABORT does: every command of the
+     * preempted nexuses except the PERSISTENT RESERVE OUT command itself (SPC-4 5.13.11.2.6 c), which may belong to
+     * one of them. How each aborted task ends is as for {@link #abortTasksOf(java.util.Set, Nexus)}; it returns
+     * without waiting for them to end.
+     *
+     * @param nexuses   the nexuses whose tasks are aborted
+     * @param requester the nexus on whose behalf they are aborted
+     * @param exempt    the task that is not aborted (the requesting command)
+     */
+    public void abortTasksOf(java.util.Set<Nexus> nexuses, Nexus requester, Task exempt) {
+        TaskManager.abort(this, t -> t != exempt && nexuses.contains(t.nexus()), requester);
+    }
+
     /** The effects of LOGICAL UNIT RESET (SAM-5 6.3.3 and 7.7) other than the service response. */
     void logicalUnitReset(Nexus requester) {
         TaskManager.abortAll(this, requester);

@@ -27,7 +27,7 @@ import java.util.OptionalInt;
  * the Block Limits VPD page's maximums are enforced; FORMAT UNIT leaves the medium reading its initialization
  * pattern. Each check is unsupported for a logical unit that is not a direct-access device or does not list the
  * commands it needs in REPORT SUPPORTED OPERATION CODES. The laws write to the first
- * {@value DirectAccessUnit#WINDOW} blocks, and FORMAT UNIT to all of them: point the suite at a scratch disk.
+ * 64 blocks, and FORMAT UNIT to all of them: point the suite at a scratch disk.
  */
 public final class BlockDeviceSuite implements Suite {
 

@@ -23,7 +23,7 @@ import java.util.List;
  * the requested LBA, are contiguous and tell the truth about blocks just written or unmapped; UNMAP of blocks
  * outside the medium is rejected. The provisioning checks need LBPME=1 in READ CAPACITY(16); each check is
  * unsupported for a logical unit that does not list the commands it needs. The laws write to the first
- * {@value DirectAccessUnit#WINDOW} blocks: point the suite at a scratch disk.
+ * 64 blocks: point the suite at a scratch disk.
  */
 public final class LogicalBlockProvisioningSuite implements Suite {
 

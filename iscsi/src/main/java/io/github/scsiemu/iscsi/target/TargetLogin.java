@@ -89,8 +89,9 @@ final class TargetLogin {
                         throw new LoginFailure(LoginFailure.SESSION_DOES_NOT_EXIST, "no multi-connection sessions");
                     }
                 }
-                ByteBuffer d = request.data();
-                text.write(d.array(), d.arrayOffset() + d.position(), d.remaining());
+                byte[] segment = new byte[request.data().remaining()];
+                request.data().get(segment);
+                text.writeBytes(segment);
                 if (request.continueFlag()) {
                     respond(false, 0, 0, List.of());
                     continue;

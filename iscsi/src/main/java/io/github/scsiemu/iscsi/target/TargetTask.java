@@ -35,6 +35,8 @@ final class TargetTask {
     final int itt;
     final Lun lun;
     final int edtl;
+    /** Bytes of data-out to collect: EDTL for commands with the W bit, else 0. */
+    private final int writeLength;
     private final ByteBuffer buffer;
     private final OperationalParameters params;
     private State state = State.RECEIVING;
@@ -60,6 +62,7 @@ final class TargetTask {
         this.lun = command.lun();
         this.params = params;
         this.edtl = edtl;
+        this.writeLength = command.write() ? edtl : 0;
         this.buffer = command.write() ? ByteBuffer.allocate(edtl) : ByteBuffer.allocate(0);
         ByteBuffer immediate = command.data();
         if (immediate.hasRemaining()) {
@@ -142,8 +145,8 @@ final class TargetTask {
         if (!unsolicitedDone) {
             return out;
         }
-        while (outstanding.size() < params.maxOutstandingR2T() && nextR2tOffset < edtl) {
-            int length = Math.min(params.maxBurstLength(), edtl - nextR2tOffset);
+        while (outstanding.size() < params.maxOutstandingR2T() && nextR2tOffset < writeLength) {
+            int length = Math.min(params.maxBurstLength(), writeLength - nextR2tOffset);
             Solicitation s = new Solicitation(tags.getAsInt(), r2tSn++, nextR2tOffset, length);
             outstanding.put(s.targetTransferTag(), s);
             progress.put(s.targetTransferTag(), new int[] {s.offset(), 0});
@@ -155,7 +158,7 @@ final class TargetTask {
 
     /** Whether every byte of data-out is in. */
     boolean dataComplete() {
-        return unsolicitedDone && outstanding.isEmpty() && nextR2tOffset >= edtl;
+        return unsolicitedDone && outstanding.isEmpty() && nextR2tOffset >= writeLength;
     }
 
     /** The data-out buffer (EDTL bytes). */

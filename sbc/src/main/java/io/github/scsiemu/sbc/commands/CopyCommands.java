@@ -1,5 +1,6 @@
 package io.github.scsiemu.sbc.commands;
 
+import io.github.scsiemu.api.cdb.CommandDescriptor;
 import io.github.scsiemu.sbc.Disk;
 import io.github.scsiemu.sbc.copy.CopyManager;
 import io.github.scsiemu.sbc.copy.ExtendedCopyLid1;
@@ -15,6 +16,14 @@ import java.util.List;
  * {@link CopyManager} per disk that copies between the disks of the disk's copy domain.
  */
 public final class CopyCommands {
+
+    /**
+     * The declarations of the commands, as the Third-party Copy VPD page's Supported Commands descriptor lists them
+     * (SPC-4 7.8.17.4).
+     */
+    public static final List<CommandDescriptor> DESCRIPTORS = List.of(ExtendedCopyLid1.DESCRIPTOR,
+            ReceiveCopyStatusLid1.DESCRIPTOR, ReceiveCopyDataLid1.DESCRIPTOR, ReceiveCopyOperatingParameters.DESCRIPTOR,
+            ReceiveCopyFailureDetailsLid1.DESCRIPTOR);
 
     private CopyCommands() {
     }

@@ -16,8 +16,10 @@ import java.util.Objects;
  * unmap fields (MAXIMUM UNMAP LBA COUNT, MAXIMUM UNMAP BLOCK DESCRIPTOR COUNT, OPTIMAL UNMAP GRANULARITY and
  * UGAVALID with UNMAP GRANULARITY ALIGNMENT) are reported only when the disk has UNMAP; a fully provisioned disk
  * reports them as zero, as libiscsi's Inquiry.BlockLimits requires without LBPU. UGAVALID is set when the
- * alignment is non-zero. MAXIMUM PREFETCH LENGTH is 0 (not reported) and the atomic boundary fields are 0 (WRITE
- * ATOMIC with atomic boundaries is not supported).
+ * alignment is non-zero. MAXIMUM PREFETCH LENGTH is 0 (not reported). MAXIMUM ATOMIC TRANSFER LENGTH, ATOMIC
+ * ALIGNMENT and ATOMIC TRANSFER LENGTH GRANULARITY come from the limits; MAXIMUM ATOMIC TRANSFER LENGTH WITH ATOMIC
+ * BOUNDARY and MAXIMUM ATOMIC BOUNDARY SIZE (bytes 56-63) are always 0: atomic boundaries are not supported, and
+ * {@link io.github.scsiemu.sbc.commands.WriteAtomic16} rejects a non-zero ATOMIC BOUNDARY accordingly.
  *
  * @param limits the limits
  * @param unmap  whether the disk has UNMAP (LBPU = 1)
@@ -65,6 +67,8 @@ public record BlockLimitsPage(BlockLimits limits, boolean unmap) implements VpdP
         b.putInt((int) limits.maximumAtomicTransferLength());
         b.putInt((int) limits.atomicAlignment());
         b.putInt((int) limits.atomicTransferLengthGranularity());
-        return b.array(); // MAXIMUM ATOMIC TRANSFER LENGTH WITH ATOMIC BOUNDARY, MAXIMUM ATOMIC BOUNDARY SIZE: 0
+        b.putInt(0); // MAXIMUM ATOMIC TRANSFER LENGTH WITH ATOMIC BOUNDARY
+        b.putInt(0); // MAXIMUM ATOMIC BOUNDARY SIZE
+        return b.array();
     }
 }

@@ -4,8 +4,9 @@ import java.util.Optional;
 
 /**
  * The PERSISTENT RESERVE OUT service actions this device server supports (SPC-4 6.16.2, table 214), with how each
- * fares when another I_T nexus holds the reservation (SPC-4 5.13.1, table 66). REPLACE LOST RESERVATION (08h) is
- * not supported: RLR_C is zero, because a persisted reservation is never lost (see {@link ReservationStore}).
+ * fares when another I_T nexus holds the reservation (SPC-4 5.13.1, table 66). REPLACE LOST RESERVATION (08h)
+ * conflicts from an unregistered nexus only while no recoverable lost persistent reservation condition is
+ * established (table 66 note b, SPC-4 5.13.5.3.2); the reservation gate lets it through during that condition.
  */
 public enum OutServiceAction {
     REGISTER(0x00, true, true),
@@ -15,7 +16,8 @@ public enum OutServiceAction {
     PREEMPT(0x04, true, false),
     PREEMPT_AND_ABORT(0x05, true, false),
     REGISTER_AND_IGNORE_EXISTING_KEY(0x06, true, true),
-    REGISTER_AND_MOVE(0x07, false, false);
+    REGISTER_AND_MOVE(0x07, false, false),
+    REPLACE_LOST_RESERVATION(0x08, true, false);
 
     private final int code;
     private final boolean allowedFromRegistered;

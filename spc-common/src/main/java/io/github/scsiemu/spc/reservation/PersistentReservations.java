@@ -7,6 +7,7 @@ import io.github.scsiemu.sense.AdditionalSense;
 import io.github.scsiemu.sense.SenseData;
 import io.github.scsiemu.sense.SenseKey;
 import io.github.scsiemu.spc.Command;
+import io.github.scsiemu.spc.CheckConditionException;
 import io.github.scsiemu.spc.CommandContext;
 import io.github.scsiemu.spc.CommandResult;
 import io.github.scsiemu.spc.DeviceServer;
@@ -14,7 +15,6 @@ import io.github.scsiemu.spc.Gate;
 import io.github.scsiemu.spc.LogicalUnitFeature;
 import io.github.scsiemu.spc.LogicalUnitListener;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -50,14 +50,34 @@ import java.util.function.Function;
  * attention recipients and all-registrants enforcement follow the standard (rows 13, 14); an iSCSI nexus is its
  * initiator port name with ISID (row 15); READ FULL STATUS and REGISTER AND MOVE are supported (row 16). An ALL_TG_PT
  * registration is one registration that covers every target port, reported once by READ KEYS and as one
- * descriptor with ALL_TG_PT set by READ FULL STATUS. REPLACE LOST RESERVATION is not supported (RLR_C=0).
+ * descriptor with ALL_TG_PT set by READ FULL STATUS.
+ *
+ * <p>Lost persistent reservation information (SPC-4 5.13.5.3): a store whose contents cannot be read at power on
+ * (e.g. {@link FileReservationStore}'s checksum fails), or the operator's {@link #loseReservationInformation()},
+ * establishes a recoverable lost persistent reservation condition: the registrations and the reservation are gone,
+ * every command but REPLACE LOST RESERVATION and those of SPC-4 5.13.5.2 ends in CHECK CONDITION, DATA PROTECT,
+ * PERSISTENT RESERVATION INFORMATION LOST (44h/01h), and only a successful REPLACE LOST RESERVATION (SPC-4
+ * 5.13.11.3) ends the condition. REPORT CAPABILITIES therefore reports RLR_C=1. Without the condition, REPLACE LOST
+ * RESERVATION ends in INVALID RELEASE OF PERSISTENT RESERVATION.
  */
 public final class PersistentReservations implements LogicalUnitFeature {
 
     private static final CommandResult CONFLICT = CommandResult.status(Status.RESERVATION_CONFLICT);
+    private static final CommandResult STORE_FAILED = CommandResult.checkCondition(
+            SenseData.of(SenseKey.HARDWARE_ERROR, AdditionalSense.INTERNAL_TARGET_FAILURE));
 
-    /** What the gate reads: the persistent state and the SPC-2 reservation holder. */
-    private record Snapshot(ReservationState persistent, Optional<Nexus> legacyHolder) {
+    /**
+     * What the gate reads: the persistent state, the SPC-2 reservation holder and whether a recoverable lost
+     * persistent reservation condition is established.
+     */
+    private record Snapshot(ReservationState persistent, Optional<Nexus> legacyHolder, boolean lost) {
+        Snapshot with(ReservationState next) {
+            return new Snapshot(next, legacyHolder, lost);
+        }
+
+        Snapshot withLegacyHolder(Optional<Nexus> holder) {
+            return new Snapshot(persistent, holder, lost);
+        }
     }
 
     private final Object lock = new Object();
@@ -78,20 +98,22 @@ public final class PersistentReservations implements LogicalUnitFeature {
      * @param store       the non-volatile memory
      * @param targetPorts the target ports of the SCSI target device, for REGISTER AND MOVE's RELATIVE TARGET PORT
      *                    IDENTIFIER; ports that commands arrive through are learnt as well
-     * @throws UncheckedIOException if the store cannot be read
      */
     public PersistentReservations(ReservationStore store, Collection<TargetPort> targetPorts) {
         this.store = Objects.requireNonNull(store, "store");
         targetPorts.forEach(p -> ports.put(p.relativeTargetPortId(), p));
         ReservationState initial;
+        boolean lost = false;
         try {
             initial = store.load().map(ReservationState::afterPowerOn).orElse(ReservationState.EMPTY);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read persisted reservations", e);
+            // The nonvolatile memory failed: a recoverable lost persistent reservation (SPC-4 5.13.5.3.2).
+            initial = ReservationState.EMPTY;
+            lost = true;
         }
         initial.registrations().forEach(r -> r.registrant().targetPort()
                 .ifPresent(p -> ports.putIfAbsent(p.relativeTargetPortId(), p)));
-        this.snapshot = new Snapshot(initial, Optional.empty());
+        this.snapshot = new Snapshot(initial, Optional.empty(), lost);
         List<Command> all = new ArrayList<>();
         all.addAll(PersistentReserveIn.commands(this));
         all.addAll(PersistentReserveOut.commands(this));
@@ -107,6 +129,24 @@ public final class PersistentReservations implements LogicalUnitFeature {
     /** The current persistent reservation state. */
     public ReservationState state() {
         return snapshot.persistent();
+    }
+
+    /** Whether a recoverable lost persistent reservation condition is established (SPC-4 5.13.5.3.2). */
+    public boolean informationLost() {
+        return snapshot.lost();
+    }
+
+    /**
+     * The operator's (or a test's) simulation of a detected failure of the nonvolatile memory that held the persisted
+     * registrations and reservation (SPC-4 5.13.5.3.1): they are gone, and the recoverable lost persistent
+     * reservation condition is established until a REPLACE LOST RESERVATION succeeds. The store is left as it is;
+     * REPLACE LOST RESERVATION overwrites it. No unit attention is established (the standard names none; every
+     * command but the exempt ones reports the condition itself).
+     */
+    public void loseReservationInformation() {
+        synchronized (lock) {
+            snapshot = new Snapshot(ReservationState.EMPTY, snapshot.legacyHolder(), true);
+        }
     }
 
     /** The I_T nexus holding an SPC-2 reservation, if any. */
@@ -130,7 +170,7 @@ public final class PersistentReservations implements LogicalUnitFeature {
             @Override
             public void logicalUnitReset() {
                 synchronized (lock) {
-                    snapshot = new Snapshot(snapshot.persistent(), Optional.empty());
+                    snapshot = snapshot.withLegacyHolder(Optional.empty());
                 }
             }
 
@@ -138,7 +178,7 @@ public final class PersistentReservations implements LogicalUnitFeature {
             public void nexusLost(Nexus nexus) {
                 synchronized (lock) {
                     if (snapshot.legacyHolder().map(nexus::equals).orElse(false)) {
-                        snapshot = new Snapshot(snapshot.persistent(), Optional.empty());
+                        snapshot = snapshot.withLegacyHolder(Optional.empty());
                     }
                 }
             }
@@ -169,17 +209,10 @@ public final class PersistentReservations implements LogicalUnitFeature {
             }
             ReservationState next = done.state();
             if (!next.equals(current.persistent())) {
-                try {
-                    if (next.aptpl()) {
-                        store.save(next);
-                    } else if (current.persistent().aptpl()) {
-                        store.clear();
-                    }
-                } catch (IOException e) {
-                    return CommandResult.checkCondition(
-                            SenseData.of(SenseKey.HARDWARE_ERROR, AdditionalSense.INTERNAL_TARGET_FAILURE));
+                if (!persist(next, current.persistent().aptpl())) {
+                    return STORE_FAILED;
                 }
-                snapshot = new Snapshot(next, current.legacyHolder());
+                snapshot = current.with(next);
             }
             DeviceServer lu = context.logicalUnit();
             for (Outcome.Notice notice : done.notices()) {
@@ -192,12 +225,49 @@ public final class PersistentReservations implements LogicalUnitFeature {
             if (!done.aborted().isEmpty()) {
                 Set<Nexus> victims = new HashSet<>();
                 done.aborted().forEach(r -> victims.addAll(nexusesOf(r)));
-                // The PREEMPT AND ABORT itself is not aborted (SPC-4 5.13.11.2.6); the engine aborts per nexus, so
-                // an issuer that preempts its own key keeps its other tasks too.
-                victims.remove(context.nexus());
-                lu.abortTasksOf(victims, context.nexus());
+                // Every command of the preempted nexuses except the PREEMPT AND ABORT itself (SPC-4 5.13.11.2.6 c).
+                lu.abortTasksOf(victims, context.nexus(), context.task());
             }
             return CommandResult.good();
+        }
+    }
+
+    /**
+     * REPLACE LOST RESERVATION (SPC-4 5.13.11.3): without a lost persistent reservation condition, INVALID RELEASE
+     * OF PERSISTENT RESERVATION; with one, replaces the state, persists it as its APTPL says (a stale or damaged file
+     * is overwritten or removed) and ends the condition. No unit attention is established.
+     */
+    CommandResult replaceLostReservation(CommandContext context, int scope, int type, ParameterList p) {
+        synchronized (lock) {
+            Snapshot current = snapshot;
+            if (!current.lost()) {
+                throw CheckConditionException.of(SenseKey.ILLEGAL_REQUEST,
+                        AdditionalSense.INVALID_RELEASE_OF_PERSISTENT_RESERVATION);
+            }
+            ReservationState next = ServiceActionSemantics.replaceLostReservation(context.nexus(), scope, type, p);
+            if (!persist(next, true)) {
+                return STORE_FAILED;
+            }
+            snapshot = new Snapshot(next, current.legacyHolder(), false);
+            return CommandResult.good();
+        }
+    }
+
+    /**
+     * Makes {@code next} what a power on finds: saved while APTPL is active, removed when it was active before.
+     *
+     * @return false if the nonvolatile memory failed
+     */
+    private boolean persist(ReservationState next, boolean storeMayHoldState) {
+        try {
+            if (next.aptpl()) {
+                store.save(next);
+            } else if (storeMayHoldState) {
+                store.clear();
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -226,7 +296,7 @@ public final class PersistentReservations implements LogicalUnitFeature {
             if (current.legacyHolder().isPresent() && !current.legacyHolder().get().equals(context.nexus())) {
                 return CONFLICT;
             }
-            snapshot = new Snapshot(current.persistent(), Optional.of(context.nexus()));
+            snapshot = current.withLegacyHolder(Optional.of(context.nexus()));
             return CommandResult.good();
         }
     }
@@ -236,7 +306,7 @@ public final class PersistentReservations implements LogicalUnitFeature {
         synchronized (lock) {
             Snapshot current = snapshot;
             if (current.legacyHolder().map(context.nexus()::equals).orElse(false)) {
-                snapshot = new Snapshot(current.persistent(), Optional.empty());
+                snapshot = current.withLegacyHolder(Optional.empty());
             }
             return CommandResult.good();
         }

@@ -89,14 +89,14 @@ public final class PersistentReserveIn {
     }
 
     /**
-     * REPORT CAPABILITIES (SPC-4 6.15.4, table 207): RLR_C=0 (REPLACE LOST RESERVATION unsupported), CRH=1,
+     * REPORT CAPABILITIES (SPC-4 6.15.4, table 207): RLR_C=1 (REPLACE LOST RESERVATION supported), CRH=1,
      * SIP_C=1, ATP_C=1, PTPL_C=1, TMV=1 with all six types, PTPL_A from the state, and ALLOW COMMANDS derived from
      * the reservation classes the logical unit's own commands declare (see {@link #allowCommands}).
      */
     public static byte[] reportCapabilities(ReservationState s, CommandSet commands) {
         byte[] b = new byte[8];
         b[1] = 8;
-        b[2] = 0x10 | 0x08 | 0x04 | 0x01;
+        b[2] = (byte) (0x80 | 0x10 | 0x08 | 0x04 | 0x01);
         b[3] = (byte) (0x80 | allowCommands(commands) << 4 | (s.aptpl() ? 1 : 0));
         int mask = 0;
         for (ReservationType t : ReservationType.values()) {

@@ -64,6 +64,9 @@ public final class PersistentReserveOut {
                     s -> ServiceActionSemantics.registerAndMove(s, context.nexus(), m, reservations::targetPort));
         }
         ParameterList p = ParameterList.decode(data, declared, sa);
+        if (sa == OutServiceAction.REPLACE_LOST_RESERVATION) {
+            return reservations.replaceLostReservation(context, scope, type, p);
+        }
         return reservations.apply(context, s -> switch (sa) {
             case REGISTER -> ServiceActionSemantics.register(s, context.nexus(), p, false);
             case REGISTER_AND_IGNORE_EXISTING_KEY -> ServiceActionSemantics.register(s, context.nexus(), p, true);
@@ -72,7 +75,7 @@ public final class PersistentReserveOut {
             case CLEAR -> ServiceActionSemantics.clear(s, context.nexus(), p);
             case PREEMPT -> ServiceActionSemantics.preempt(s, context.nexus(), scope, type, p, false);
             case PREEMPT_AND_ABORT -> ServiceActionSemantics.preempt(s, context.nexus(), scope, type, p, true);
-            case REGISTER_AND_MOVE -> throw new AssertionError("handled above");
+            case REGISTER_AND_MOVE, REPLACE_LOST_RESERVATION -> throw new AssertionError("handled above");
         });
     }
 }

@@ -5,6 +5,9 @@ import io.github.scsiemu.api.Status;
 import io.github.scsiemu.api.cdb.CommandDescriptor;
 import io.github.scsiemu.api.cdb.CommandFlag;
 import io.github.scsiemu.api.cdb.ReservationClass;
+import io.github.scsiemu.sense.AdditionalSense;
+import io.github.scsiemu.sense.SenseData;
+import io.github.scsiemu.sense.SenseKey;
 import io.github.scsiemu.spc.CommandContext;
 import io.github.scsiemu.spc.CommandResult;
 import io.github.scsiemu.spc.Gate;
@@ -20,10 +23,18 @@ import java.util.Optional;
  * {@link CommandFlag#ALLOWED_UNDER_LEGACY_RESERVATION} (REPORT TARGET PORT GROUPS) and RELEASE, which does nothing;
  * TEST UNIT READY and MODE SENSE conflict (libiscsi Reserve6 tests). PERSISTENT RESERVE IN and OUT conflict for
  * every I_T nexus, the reservation holder's included, as in LIO.
+ *
+ * <p>During a recoverable lost persistent reservation condition (SPC-4 5.13.5.3.2) every command ends in CHECK
+ * CONDITION, DATA PROTECT, PERSISTENT RESERVATION INFORMATION LOST except REPLACE LOST RESERVATION, which then never
+ * conflicts, and the commands SPC-4 5.13.5.2 lets in while the nonvolatile memory is not ready: INQUIRY, LOG SENSE,
+ * READ BUFFER, REPORT LUNS, REPORT TARGET PORT GROUPS, REQUEST SENSE, START STOP UNIT with START one and POWER
+ * CONDITION zero, and WRITE BUFFER.
  */
 final class ReservationGate implements Gate {
 
     private static final CommandResult CONFLICT = CommandResult.status(Status.RESERVATION_CONFLICT);
+    private static final CommandResult INFORMATION_LOST = CommandResult.checkCondition(
+            SenseData.of(SenseKey.DATA_PROTECT, AdditionalSense.PERSISTENT_RESERVATION_INFORMATION_LOST));
 
     private final PersistentReservations reservations;
 
@@ -36,6 +47,10 @@ final class ReservationGate implements Gate {
         Nexus nexus = context.nexus();
         reservations.observe(nexus);
         CommandDescriptor d = context.descriptor();
+        if (reservations.informationLost()) {
+            return isReplaceLostReservation(d) || allowedWhileInformationLost(d, context.request().cdb())
+                    ? Optional.empty() : Optional.of(INFORMATION_LOST);
+        }
         ReservationClass cls = d.reservationClass(context.cdb());
         Optional<Nexus> legacy = reservations.legacyHolder();
         boolean conflict = legacy.isPresent()
@@ -43,6 +58,25 @@ final class ReservationGate implements Gate {
                 : conflicts(cls, d.serviceAction().isPresent() ? OutServiceAction.of(d.serviceAction().getAsInt())
                         : Optional.empty(), nexus, reservations.state());
         return conflict ? Optional.of(CONFLICT) : Optional.empty();
+    }
+
+    private static boolean isReplaceLostReservation(CommandDescriptor d) {
+        return d.operationCode() == PersistentReserveOut.OPERATION_CODE
+                && d.serviceAction().orElse(-1) == OutServiceAction.REPLACE_LOST_RESERVATION.code();
+    }
+
+    /** The commands of SPC-4 5.13.5.2 (nonvolatile memory not ready). */
+    static boolean allowedWhileInformationLost(CommandDescriptor d, byte[] cdb) {
+        switch (d.operationCode()) {
+            case 0x12, 0x4D, 0x3C, 0xA0, 0x03, 0x3B:
+                return true; // INQUIRY, LOG SENSE, READ BUFFER, REPORT LUNS, REQUEST SENSE, WRITE BUFFER
+            case 0xA3:
+                return d.serviceAction().orElse(-1) == 0x0A; // REPORT TARGET PORT GROUPS
+            case 0x1B: // START STOP UNIT with START=1 and POWER CONDITION=0h
+                return cdb.length > 4 && (cdb[4] & 0x01) != 0 && (cdb[4] & 0xF0) == 0;
+            default:
+                return false;
+        }
     }
 
     private static boolean legacyConflict(CommandDescriptor d, ReservationClass cls, Nexus nexus, Nexus holder) {

@@ -175,6 +175,21 @@ final class ServiceActionSemantics {
      * its key matches (row 5, the standard).
      */
     static Outcome preempt(ReservationState s, Nexus n, int scope, int type, ParameterList p, boolean abort) {
+        Outcome outcome = preempt(s, n, scope, type, p);
+        if (!abort || !(outcome instanceof Outcome.Done done)) {
+            return outcome;
+        }
+        // SPC-4 5.13.11.2.6 last paragraph: the commands of every nexus registered with the non-zero SERVICE ACTION
+        // RESERVATION KEY are aborted, whether or not it held the reservation, the issuer's included (all but the
+        // PREEMPT AND ABORT itself); with zero and an all-registrants reservation, those of every registered nexus.
+        long sark = p.serviceActionKey();
+        Set<Registrant> aborted = new HashSet<>();
+        s.registrations().stream().filter(r -> sark == 0 || r.key() == sark)
+                .forEach(r -> aborted.add(r.registrant()));
+        return new Outcome.Done(done.state(), done.notices(), aborted);
+    }
+
+    private static Outcome preempt(ReservationState s, Nexus n, int scope, int type, ParameterList p) {
         Optional<Registration> issuer = s.registrationOf(n);
         if (issuer.isEmpty() || issuer.get().key() != p.reservationKey()) {
             return Outcome.CONFLICT;
@@ -185,7 +200,7 @@ final class ServiceActionSemantics {
             Reservation r = reservation.get();
             if (r.type().allRegistrants() && sark == 0) {
                 ReservationType t = checkScopeAndType(scope, type);
-                return preemptReservation(s, issuer.get(), t, reg -> !reg.equals(issuer.get()), abort);
+                return preemptReservation(s, issuer.get(), t, reg -> !reg.equals(issuer.get()));
             }
             if (!r.type().allRegistrants()) {
                 if (sark == 0) {
@@ -194,7 +209,7 @@ final class ServiceActionSemantics {
                 if (sark == s.holderRegistration().get().key()) {
                     ReservationType t = checkScopeAndType(scope, type);
                     return preemptReservation(s, issuer.get(), t,
-                            reg -> reg.key() == sark && !reg.equals(issuer.get()), abort);
+                            reg -> reg.key() == sark && !reg.equals(issuer.get()));
                 }
             }
         } else if (sark == 0) {
@@ -211,11 +226,11 @@ final class ServiceActionSemantics {
                 .map(h -> removed.stream().anyMatch(r -> r.registrant().equals(h))).orElse(false))) {
             reservation = Optional.empty();
         }
-        return preempted(s.with(regs, reservation, true, s.aptpl()), removed, List.of(), abort);
+        return preempted(s.with(regs, reservation, true, s.aptpl()), removed, List.of());
     }
 
     private static Outcome preemptReservation(ReservationState s, Registration issuer, ReservationType type,
-            java.util.function.Predicate<Registration> removes, boolean abort) {
+            java.util.function.Predicate<Registration> removes) {
         List<Registration> removed = s.registrations().stream().filter(removes).toList();
         List<Registration> regs = new ArrayList<>(s.registrations());
         regs.removeAll(removed);
@@ -225,21 +240,16 @@ final class ServiceActionSemantics {
             regs.forEach(r -> released.add(new Outcome.Notice(r.registrant(), AdditionalSense.RESERVATIONS_RELEASED)));
         }
         ReservationState next = s.with(regs, Optional.of(Reservation.of(type, issuer.registrant())), true, s.aptpl());
-        return preempted(next, removed, released, abort);
+        return preempted(next, removed, released);
     }
 
-    private static Outcome preempted(ReservationState next, List<Registration> removed, List<Outcome.Notice> more,
-            boolean abort) {
+    private static Outcome preempted(ReservationState next, List<Registration> removed, List<Outcome.Notice> more) {
         List<Outcome.Notice> notices = new ArrayList<>();
-        Set<Registrant> aborted = new HashSet<>();
         for (Registration r : removed) {
             notices.add(new Outcome.Notice(r.registrant(), AdditionalSense.REGISTRATIONS_PREEMPTED));
-            if (abort) {
-                aborted.add(r.registrant());
-            }
         }
         notices.addAll(more);
-        return new Outcome.Done(next, notices, aborted);
+        return new Outcome.Done(next, notices, Set.of());
     }
 
     /**
@@ -290,6 +300,26 @@ final class ServiceActionSemantics {
         }
         checkResources(regs);
         return Outcome.done(s.with(regs, Optional.of(Reservation.of(r.type(), holder)), true, m.aptpl()));
+    }
+
+    /**
+     * REPLACE LOST RESERVATION (SPC-4 5.13.11.3), during a recoverable lost persistent reservation condition: the
+     * prior registrations go without unit attentions, the issuing I_T nexus is registered with the SERVICE ACTION
+     * RESERVATION KEY and holds a new reservation of the CDB's SCOPE and TYPE, and PRgeneration is zero. The
+     * RESERVATION KEY is ignored (the standard asks for zero but names no error for another value) and so is
+     * ALL_TG_PT (valid with REGISTER and REGISTER AND IGNORE EXISTING KEY only); a SERVICE ACTION RESERVATION KEY of
+     * zero, which cannot be registered, is INVALID FIELD IN PARAMETER LIST.
+     *
+     * @return the state that replaces the lost one
+     */
+    static ReservationState replaceLostReservation(Nexus n, int scope, int type, ParameterList p) {
+        ReservationType t = checkScopeAndType(scope, type);
+        if (p.serviceActionKey() == 0) {
+            throw CheckConditionException.invalidParameter(ParameterList.SERVICE_ACTION_KEY_BYTE, 7);
+        }
+        Registrant issuer = Registrant.of(n);
+        return new ReservationState(List.of(new Registration(issuer, p.serviceActionKey())),
+                Optional.of(Reservation.of(t, issuer)), 0, p.aptpl());
     }
 
     private static ReservationType checkScopeAndType(int scope, int type) {

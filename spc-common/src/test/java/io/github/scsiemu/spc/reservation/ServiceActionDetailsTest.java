@@ -16,7 +16,6 @@ import io.github.scsiemu.sense.AdditionalSense;
 import io.github.scsiemu.sense.SenseKey;
 import io.github.scsiemu.spc.DeviceServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,10 +116,10 @@ class ServiceActionDetailsTest {
 
     @Test
     void reportCapabilitiesIsTruthful() {
-        assertThat(a1.reportCapabilities()).containsExactly(0x00, 0x08, 0x1D, 0xB0, 0xEA, 0x01, 0x00, 0x00);
+        assertThat(a1.reportCapabilities()).containsExactly(0x00, 0x08, 0x9D, 0xB0, 0xEA, 0x01, 0x00, 0x00);
         assertGood(a1.prOut(6, 0, 0, Session.params(0, 1, false, false, true)));
         assertThat(a1.reportCapabilities()[3]).as("PTPL_A").isEqualTo((byte) 0xB1);
-        assertThat(a1.prIn(2, 4).dataInBytes()).containsExactly(0x00, 0x08, 0x1D, 0xB1);
+        assertThat(a1.prIn(2, 4).dataInBytes()).containsExactly(0x00, 0x08, 0x9D, 0xB1);
     }
 
     @Test
@@ -150,7 +149,9 @@ class ServiceActionDetailsTest {
         bytes[bytes.length / 2] ^= 0x10;
         Files.write(file, bytes);
         assertThatThrownBy(store::load).isInstanceOf(IOException.class).hasMessageContaining("checksum");
-        assertThatThrownBy(() -> new PersistentReservations(store)).isInstanceOf(UncheckedIOException.class);
+        PersistentReservations poweredOn = new PersistentReservations(store);
+        assertThat(poweredOn.informationLost()).as("a recoverable lost persistent reservation").isTrue();
+        assertThat(poweredOn.state()).isEqualTo(ReservationState.EMPTY);
         store.clear();
         assertThat(store.load()).isEmpty();
     }
