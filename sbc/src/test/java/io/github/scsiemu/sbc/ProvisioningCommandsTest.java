@@ -96,7 +96,7 @@ class ProvisioningCommandsTest {
     @Test
     void writeSame16WritesTheBlockToEveryLbaThroughBoundedBuffers() {
         byte[] block = Initiator.filled(BS, 0x5A);
-        // 3000 blocks are 1.5 MB: more than one buffer of WriteSame.BUFFER_BYTES
+        // 3000 blocks are 1.5 MB: more than one buffer of Medium.WRITE_SAME_BUFFER_BYTES
         good(init.send(writeSame16(0, 100, 3000), block));
         byte[] back = init.read(100, 3000, BS);
         assertThat(back).isEqualTo(repeat(block, 3000));
