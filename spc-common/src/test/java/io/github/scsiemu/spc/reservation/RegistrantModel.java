@@ -95,7 +95,7 @@ final class RegistrantModel {
     /** Unit attention for every nexus of {@code to} except the issuing one. */
     private void notify(Reg to, int issuer, AdditionalSense condition) {
         for (int n = 0; n < INITIATOR.length; n++) {
-            if (to.covers(n)) {
+            if (n != issuer && to.covers(n)) {
                 ua.get(n).add(condition);
             }
         }
