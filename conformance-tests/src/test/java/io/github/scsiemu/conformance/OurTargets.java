@@ -44,6 +44,33 @@ final class OurTargets {
         return DiskConfig.builder(2048, 512).thin().limits(limits).product("TEST").serialNumber(serialNumber).build();
     }
 
+    /** The thin disk of {@link #sbcDisk} with a removable medium (INQUIRY RMB=1). */
+    static DeviceServer removableDisk(String serialNumber) {
+        return Disk.builder(thinDiskConfig(serialNumber).toBuilder().removable(true).build()).build().logicalUnit();
+    }
+
+    /**
+     * The thin disk of {@link #sbcDisk}, write-protected, its first 64 blocks holding a non-zero pattern written
+     * through the operator handle (so that a command that wrongly writes shows).
+     */
+    static DeviceServer readOnlyDisk(String serialNumber) {
+        Disk disk = Disk.builder(thinDiskConfig(serialNumber).toBuilder().readOnly(true).build()).build();
+        byte[] pattern = new byte[64 * 512];
+        for (int i = 0; i < pattern.length; i++) {
+            pattern[i] = (byte) (i * 7 + i / 512 + 1);
+        }
+        disk.medium().write(0, java.nio.ByteBuffer.wrap(pattern), true);
+        return disk.logicalUnit();
+    }
+
+    /** The removable disk as LUN 0 and the write-protected disk as LUN 1. */
+    static InProcessTarget mediaTarget() {
+        SimpleTarget target = SimpleTarget.builder().port(PORT_A)
+                .logicalUnit(0, removableDisk("SN3")).logicalUnit(1, readOnlyDisk("SN4")).build();
+        return InProcessTarget.of("scsi-emu SimpleTarget with a removable disk and a write-protected disk", target)
+                .withTargetPorts(List.of(PORT_A));
+    }
+
     /**
      * The SBC disk as LUN 0 and a bare SPC engine logical unit as LUN 1, in the spc-common target, reached through
      * two target ports.

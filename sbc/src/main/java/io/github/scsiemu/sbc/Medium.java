@@ -7,6 +7,7 @@ import io.github.scsiemu.spc.CheckConditionException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -113,17 +114,26 @@ public final class Medium {
     }
 
     /**
-     * Reads logical blocks from a checked range. A store failure ends the command with MEDIUM ERROR, UNRECOVERED
-     * READ ERROR, with the first LBA of the transfer in INFORMATION.
+     * Reads logical blocks from a checked range. A store failure (or an injected unrecovered error) ends the command
+     * with MEDIUM ERROR, UNRECOVERED READ ERROR, with the failing LBA in INFORMATION. A read that succeeded may
+     * still have needed recovery: the returned sense data, if present, is a RECOVERED ERROR that the command reports
+     * with CHECK CONDITION after transferring the data (SPC-4 4.5.6); callers that do not report recovered errors
+     * ignore it.
+     *
+     * @param lba         the first logical block
+     * @param destination where the blocks go, from its position; its remaining length is a whole number of blocks
+     * @return the recovered error to report, or empty for a clean read
      */
-    public void read(long lba, ByteBuffer destination) {
-        faults.beforeRead(lba, destination.remaining() / blockSize());
+    public Optional<SenseData> read(long lba, ByteBuffer destination) {
+        long blocks = destination.remaining() / blockSize();
+        faults.beforeRead(lba, blocks);
         try {
             store.read(lba, destination);
         } catch (UncheckedIOException e) {
             throw new CheckConditionException(SenseData.of(SenseKey.MEDIUM_ERROR,
                     AdditionalSense.UNRECOVERED_READ_ERROR).withInformation(lba));
         }
+        return faults.afterRead(lba, blocks);
     }
 
     /**

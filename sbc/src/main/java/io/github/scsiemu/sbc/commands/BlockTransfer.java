@@ -3,11 +3,13 @@ package io.github.scsiemu.sbc.commands;
 import io.github.scsiemu.api.cdb.Cdb;
 import io.github.scsiemu.sbc.Medium;
 import io.github.scsiemu.sense.AdditionalSense;
+import io.github.scsiemu.sense.SenseData;
 import io.github.scsiemu.sense.SenseKey;
 import io.github.scsiemu.spc.CheckConditionException;
 import io.github.scsiemu.spc.CommandContext;
 import io.github.scsiemu.spc.CommandResult;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 
 /**
  * The execution shared by the commands that transfer logical blocks to or from the medium (READ and WRITE of
@@ -29,6 +31,10 @@ import java.nio.ByteBuffer;
  *
  * <p>A read takes a shared range lock, anything that changes blocks an exclusive one, so a concurrent command sees
  * every block before or after a transfer, never torn.
+ *
+ * <p>A READ whose blocks the medium read only after recovery (a RECOVERED ERROR reported by {@link Medium#read})
+ * transfers all its data and then ends with CHECK CONDITION and that sense data (SPC-4 4.5.6, SAM-5 5.3.2); the
+ * engine truncates the data to the data-in buffer as for GOOD.
  */
 final class BlockTransfer {
 
@@ -47,11 +53,13 @@ final class BlockTransfer {
         if (blocks == 0) {
             return CommandResult.good();
         }
-        ByteBuffer data;
+        BlocksRead read;
         try (Medium.Lock lock = medium.lockShared(lba, blocks)) {
-            data = readBlocks(medium, lba, blocks);
+            read = readMedium(medium, lba, blocks);
         }
-        return CommandResult.data(data);
+        return read.recoveredError()
+                .map(sense -> CommandResult.checkConditionWithData(sense, read.data()))
+                .orElseGet(() -> CommandResult.data(read.data()));
     }
 
     /** WRITE: stores TRANSFER LENGTH blocks (or fewer whole blocks, see the class description) at the LBA. */
@@ -111,11 +119,28 @@ final class BlockTransfer {
         medium.checkRange(lba, blocks);
     }
 
-    /** Reads {@code blocks} blocks from a checked range the caller has locked; returns them ready to get. */
-    static ByteBuffer readBlocks(Medium medium, long lba, long blocks) {
+    /**
+     * Logical blocks read from the medium and the recovered error the medium reported for them.
+     *
+     * @param data           the blocks, ready to get
+     * @param recoveredError the RECOVERED ERROR sense data to report, or empty for a clean read
+     */
+    record BlocksRead(ByteBuffer data, Optional<SenseData> recoveredError) {
+    }
+
+    /** Reads {@code blocks} blocks from a checked range the caller has locked, with any recovered error. */
+    static BlocksRead readMedium(Medium medium, long lba, long blocks) {
         ByteBuffer data = ByteBuffer.allocate((int) (blocks * medium.blockSize()));
-        medium.read(lba, data);
+        Optional<SenseData> recovered = medium.read(lba, data);
         data.flip();
-        return data;
+        return new BlocksRead(data, recovered);
+    }
+
+    /**
+     * Reads {@code blocks} blocks from a checked range the caller has locked; returns them ready to get. For
+     * commands that do not report recovered errors: a recovery the medium reports is not an error for them.
+     */
+    static ByteBuffer readBlocks(Medium medium, long lba, long blocks) {
+        return readMedium(medium, lba, blocks).data();
     }
 }

@@ -13,7 +13,8 @@ import java.nio.ByteBuffer;
  * by the BYTCHK field.
  *
  * <p>VERIFY: BYTCHK 00b verifies the medium (the blocks are read, so a medium error surfaces as MEDIUM ERROR) and
- * transfers no data-out; 01b compares VERIFICATION LENGTH blocks of data-out with the medium; 10b is reserved
+ * transfers no data-out; a read the medium recovered ends the command with CHECK CONDITION and the medium's
+ * RECOVERED ERROR sense data (SPC-4 4.5.6), with every BYTCHK value, unless a miscompare is reported instead; 01b compares VERIFICATION LENGTH blocks of data-out with the medium; 10b is reserved
  * (INVALID FIELD IN CDB at BYTCHK); 11b compares one block of data-out with each of the VERIFICATION LENGTH blocks.
  * A miscompare reports the offset of the first differing byte from the start of the data-out buffer (for 11b,
  * an offset within the single block). Data-out buffers shorter than wanted follow the {@link BlockTransfer}
@@ -59,8 +60,10 @@ final class Verification {
         }
         ByteBuffer dataOut = bytchk == MEDIUM_ONLY ? ByteBuffer.allocate(0)
                 : BlockTransfer.wholeBlocks(context.dataOut(), wanted, blockSize);
+        BlockTransfer.BlocksRead read;
         try (Medium.Lock lock = medium.lockShared(lba, blocks)) {
-            ByteBuffer onMedium = BlockTransfer.readBlocks(medium, lba, blocks);
+            read = BlockTransfer.readMedium(medium, lba, blocks);
+            ByteBuffer onMedium = read.data();
             if (bytchk == COMPARE) {
                 Miscompare.check(dataOut, onMedium, 0);
             } else if (bytchk == COMPARE_ONE_BLOCK && dataOut.hasRemaining()) {
@@ -69,7 +72,7 @@ final class Verification {
                 }
             }
         }
-        return CommandResult.good();
+        return read.recoveredError().map(CommandResult::checkCondition).orElseGet(CommandResult::good);
     }
 
     /** WRITE AND VERIFY with the given protection and BYTCHK fields. */

@@ -4,6 +4,7 @@ import io.github.scsiemu.sbc.MediumFaults;
 import io.github.scsiemu.sense.AdditionalSense;
 import io.github.scsiemu.sense.SenseData;
 import io.github.scsiemu.sense.SenseKey;
+import io.github.scsiemu.sense.SenseKeySpecific;
 import io.github.scsiemu.spc.CheckConditionException;
 import io.github.scsiemu.spc.CommandContext;
 import io.github.scsiemu.spc.CommandResult;
@@ -35,6 +36,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * tied to logical blocks, not to the device as a whole. A FORMAT UNIT or SANITIZE that meets it fails (FORMAT
  * COMMAND FAILED, or SANITIZE COMMAND FAILED and the sanitize failure mode): this is how a test makes them
  * fail.</li>
+ * <li>{@link #recoverReads}: a READ (any CDB size) or VERIFY (any BYTCHK; for 01b and 11b only if the comparison
+ * succeeds) that touches the range transfers all its data normally, then ends with CHECK CONDITION, RECOVERED
+ * ERROR, RECOVERED DATA WITH RETRIES (17h/01h), the INFORMATION field set to the lowest LBA of the transfer inside
+ * the range, and the sense-key specific ACTUAL RETRY COUNT set to {@value #RECOVERED_READ_RETRY_COUNT} (SPC-4
+ * 4.5.2.4.3, 4.5.6). It models a device that reports recovered errors (PER set in the Read-Write Error Recovery
+ * mode page, SBC-4 6.5.8) whatever the page says. Other commands that read blocks (COMPARE AND WRITE, ORWRITE,
+ * WRITE AND VERIFY, EXTENDED COPY) see a clean read. An unrecovered fault ({@link #failReads}) touching the same
+ * transfer takes priority: the command ends with MEDIUM ERROR and no data.</li>
  * <li>{@link #delay}: a transfer that touches the range is held for the given time before it runs (slow or
  * retrying sectors, for timeout and abort tests).</li>
  * </ul>
@@ -42,14 +51,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Command faults apply to operation codes, in the last stage of the pre-execution gate (after unit attentions,
  * reservations, readiness and write protection): {@link #failNext} ends the next {@code count} commands with the
  * operation code with CHECK CONDITION and the given sense data, before they do anything.
- *
- * <p>Not provided: recovered errors (RECOVERED ERROR, e.g. RECOVERED DATA WITH RETRIES 17h/01h, with the data
- * still transferred). The shared engine returns no data-in with CHECK CONDITION status, so such a fault cannot be
- * expressed yet.
  */
 public final class DiskFaults implements MediumFaults, Gate {
 
-    private enum Kind { READ, WRITE, LATENCY }
+    /** The ACTUAL RETRY COUNT reported with a {@link #recoverReads} fault: one retry recovered the data. */
+    public static final int RECOVERED_READ_RETRY_COUNT = 1;
+
+    private enum Kind { READ, WRITE, RECOVERED_READ, LATENCY }
 
     private record LbaRule(Kind kind, LbaRange range, Duration delay) {
     }
@@ -69,6 +77,18 @@ public final class DiskFaults implements MediumFaults, Gate {
      */
     public InjectedFault failReads(long firstLba, long blocks) {
         return add(new LbaRule(Kind.READ, new LbaRange(firstLba, blocks), Duration.ZERO));
+    }
+
+    /**
+     * Makes reads of the given blocks succeed only after retries: READ and VERIFY transfer (or verify) the data,
+     * then end with CHECK CONDITION, RECOVERED ERROR, RECOVERED DATA WITH RETRIES (see the class description).
+     *
+     * @param firstLba the first block read with recovery
+     * @param blocks   how many blocks, at least one
+     * @return the handle that removes the fault
+     */
+    public InjectedFault recoverReads(long firstLba, long blocks) {
+        return add(new LbaRule(Kind.RECOVERED_READ, new LbaRange(firstLba, blocks), Duration.ZERO));
     }
 
     /**
@@ -131,27 +151,44 @@ public final class DiskFaults implements MediumFaults, Gate {
         apply(Kind.READ, lba, blocks, AdditionalSense.UNRECOVERED_READ_ERROR);
     }
 
+    /** A {@link #recoverReads} fault: RECOVERED DATA WITH RETRIES at the lowest recovered LBA of the read. */
+    @Override
+    public Optional<SenseData> afterRead(long lba, long blocks) {
+        OptionalLong first = firstHit(Kind.RECOVERED_READ, lba, blocks);
+        if (first.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(SenseData.of(SenseKey.RECOVERED_ERROR, AdditionalSense.RECOVERED_DATA_WITH_RETRIES)
+                .withInformation(first.getAsLong())
+                .withSenseKeySpecific(new SenseKeySpecific.ActualRetryCount(RECOVERED_READ_RETRY_COUNT)));
+    }
+
     @Override
     public void beforeWrite(long lba, long blocks) {
         apply(Kind.WRITE, lba, blocks, AdditionalSense.WRITE_ERROR);
     }
 
     private void apply(Kind failing, long lba, long blocks, AdditionalSense failure) {
-        long first = Long.MAX_VALUE;
         for (LbaRule rule : lbaRules) {
-            OptionalLong overlap = rule.range().firstOverlap(lba, blocks);
-            if (overlap.isEmpty()) {
-                continue;
-            }
-            if (rule.kind() == Kind.LATENCY) {
+            if (rule.kind() == Kind.LATENCY && rule.range().firstOverlap(lba, blocks).isPresent()) {
                 sleep(rule.delay());
-            } else if (rule.kind() == failing) {
-                first = Math.min(first, overlap.getAsLong());
             }
         }
-        if (first != Long.MAX_VALUE) {
-            throw new CheckConditionException(SenseData.of(SenseKey.MEDIUM_ERROR, failure).withInformation(first));
+        OptionalLong first = firstHit(failing, lba, blocks);
+        if (first.isPresent()) {
+            throw new CheckConditionException(SenseData.of(SenseKey.MEDIUM_ERROR, failure)
+                    .withInformation(first.getAsLong()));
         }
+    }
+
+    /** The lowest LBA of the transfer inside a range of a {@code kind} fault, or empty if none is touched. */
+    private OptionalLong firstHit(Kind kind, long lba, long blocks) {
+        return lbaRules.stream()
+                .filter(rule -> rule.kind() == kind)
+                .map(rule -> rule.range().firstOverlap(lba, blocks))
+                .filter(OptionalLong::isPresent)
+                .mapToLong(OptionalLong::getAsLong)
+                .min();
     }
 
     private static void sleep(Duration delay) {

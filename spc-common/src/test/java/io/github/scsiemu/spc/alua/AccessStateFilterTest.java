@@ -89,7 +89,10 @@ class AccessStateFilterTest {
 
     @Test
     void theAluaCommandsCarryTheFlagsOfSpc4() {
-        assertThat(ReportTargetPortGroups.DESCRIPTOR.flags()).containsExactlyInAnyOrderElementsOf(ALUA_FLAGS);
+        // REPORT TARGET PORT GROUPS also passes a legacy RESERVE held by another nexus (pr-alua.md 1.12, row 11)
+        Set<CommandFlag> rtpg = EnumSet.copyOf(ALUA_FLAGS);
+        rtpg.add(CommandFlag.ALLOWED_UNDER_LEGACY_RESERVATION);
+        assertThat(ReportTargetPortGroups.DESCRIPTOR.flags()).containsExactlyInAnyOrderElementsOf(rtpg);
         assertThat(SetTargetPortGroups.DESCRIPTOR.flags())
                 .containsExactlyInAnyOrder(CommandFlag.ALLOWED_IN_STANDBY, CommandFlag.ALLOWED_IN_UNAVAILABLE);
     }
