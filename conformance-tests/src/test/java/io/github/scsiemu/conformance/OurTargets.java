@@ -2,11 +2,16 @@ package io.github.scsiemu.conformance;
 
 import io.github.scsiemu.api.LogicalUnit;
 import io.github.scsiemu.api.TargetPort;
+import io.github.scsiemu.sbc.BlockDevice;
 import io.github.scsiemu.sbc.BlockLimits;
 import io.github.scsiemu.sbc.Disk;
 import io.github.scsiemu.sbc.DiskConfig;
 import io.github.scsiemu.spc.DeviceServer;
 import io.github.scsiemu.spc.LogicalUnitIdentity;
+import io.github.scsiemu.spc.alua.AsymmetricAccess;
+import io.github.scsiemu.spc.alua.AsymmetricAccessState;
+import io.github.scsiemu.spc.alua.TargetPortGroups;
+import io.github.scsiemu.spc.reservation.PersistentReservations;
 import io.github.scsiemu.spc.PeripheralDeviceType;
 import io.github.scsiemu.spc.target.SimpleTarget;
 import java.util.List;
@@ -28,10 +33,10 @@ final class OurTargets {
 
     /**
      * The SBC disk: 2048 blocks of 512 bytes in memory, thin provisioned (so the provisioning suite has UNMAP and GET
-     * LBA STATUS), with Block Limits small enough that the block suites can exceed each of them within the medium.
+     * LBA STATUS) and with persistent reservations as {@link BlockDevice} builds it, with Block Limits small enough that the block suites can exceed each of them within the medium.
      */
     static DeviceServer sbcDisk(String serialNumber) {
-        return Disk.builder(thinDiskConfig(serialNumber)).build().logicalUnit();
+        return BlockDevice.create(thinDiskConfig(serialNumber));
     }
 
     /** The configuration of {@link #sbcDisk}. */
@@ -80,6 +85,24 @@ final class OurTargets {
                 .logicalUnit(0, sbcDisk("SN1")).logicalUnit(1, plainDisk("SN2")).build();
         return InProcessTarget.of("scsi-emu SimpleTarget with an SBC disk and a bare SPC logical unit", target)
                 .withTargetPorts(List.of(PORT_A, PORT_B));
+    }
+
+    /**
+     * An SBC disk with asymmetric access as LUN 0 of a target with two target ports in two target port groups:
+     * group 1 (port A) active/optimized, group 2 (port B) standby, implicit and explicit transitions.
+     */
+    static InProcessTarget aluaTarget() {
+        TargetPort portA = TargetPort.iscsi("iqn.2026-01.io.github.scsiemu:alua", 1, 1, 1);
+        TargetPort portB = TargetPort.iscsi("iqn.2026-01.io.github.scsiemu:alua", 2, 2, 2);
+        TargetPortGroups groups = TargetPortGroups.builder()
+                .group(1, AsymmetricAccessState.ACTIVE_OPTIMIZED, portA)
+                .group(2, AsymmetricAccessState.STANDBY, portB)
+                .build();
+        DeviceServer disk = Disk.builder(thinDiskConfig("SN-ALUA")).feature(new PersistentReservations())
+                .feature(AsymmetricAccess.of(groups)).build().logicalUnit();
+        SimpleTarget target = SimpleTarget.builder().port(portA).port(portB).logicalUnit(0, disk).build();
+        return InProcessTarget.of("scsi-emu SimpleTarget with an ALUA disk on two target port groups", target)
+                .withTargetPorts(List.of(portA, portB));
     }
 
     /** One logical unit on its own as LUN 0. */

@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A persistent {@link BlockStore} in a directory of three files, whose written and synchronized blocks survive a
@@ -44,7 +42,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * together; transfers in different regions run in parallel. A resize, a compaction and {@link #close} exclude all
  * other operations. File failures surface as {@link UncheckedIOException}.
  */
-public final class FileBlockStore implements BlockStore {
+public final class FileBlockStore extends RegionedBlockStore<RegionTable.Region> {
 
     /** The data file's name. */
     static final String DATA_FILE = "blocks.data";
@@ -54,43 +52,32 @@ public final class FileBlockStore implements BlockStore {
     private static final int FLUSH_RECORDS = 1 << 16;
     /** The log is compacted once it holds at least this many records (and 4 times its last compacted size). */
     static final long COMPACT_RECORDS = 1 << 16;
-    private static final byte[] ZEROS = new byte[64 * 1024];
 
     private final Path directory;
-    private final int blockSize;
-    private final int blockShift;
     private final long compactRecords;
     private final FileChannel data;
     private final ProvisioningLog log;
-    private final int blocksPerRegion;
-    private final RegionTable<RegionTable.Region> table;
-    /** Held shared by every operation, exclusively by resize, compaction and close. */
-    private final ReadWriteLock geometry = new ReentrantReadWriteLock();
     /** Serializes the flushes of the map to the log. */
     private final Object flushLock = new Object();
-    private volatile long capacity;
+    /** Whether {@link #close} has run; read and written under the geometry lock (exclusive for writes). */
     private boolean closed;
 
     private FileBlockStore(Path directory, StoreMetadata metadata, int blocksPerRegion, long compactRecords)
             throws IOException {
+        super(metadata.blockSize(), metadata.capacity(), blocksPerRegion, RegionTable.Region::new);
         this.directory = directory;
-        this.blocksPerRegion = blocksPerRegion;
-        this.table = new RegionTable<>(blocksPerRegion, RegionTable.Region::new);
-        this.blockSize = metadata.blockSize();
-        this.blockShift = Integer.numberOfTrailingZeros(blockSize);
-        this.capacity = metadata.capacity();
         this.compactRecords = compactRecords;
         this.data = FileChannel.open(directory.resolve(DATA_FILE), StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         try {
-            this.log = ProvisioningLog.open(directory, capacity,
+            this.log = ProvisioningLog.open(directory, capacity(),
                     (state, lba, blocks) -> table.update(lba, blocks, state, (i, r, from, to) -> { }));
         } catch (IOException | RuntimeException e) {
             data.close();
             throw e;
         }
         try {
-            long bytes = capacity << blockShift;
+            long bytes = capacity() << blockShift;
             if (data.size() > bytes) { // a shrink interrupted before it trimmed the file
                 data.truncate(bytes);
                 data.force(true);
@@ -159,94 +146,12 @@ public final class FileBlockStore implements BlockStore {
         return directory;
     }
 
-    @Override
-    public int blockSize() {
-        return blockSize;
-    }
-
-    @Override
-    public long capacity() {
-        return capacity;
-    }
-
-    @Override
-    public void read(long lba, ByteBuffer destination) {
-        geometry.readLock().lock();
-        try {
-            ensureOpen();
-            long blocks = BlockStore.checkTransfer(this, lba, destination.remaining());
-            long block = lba;
-            long endBlock = lba + blocks;
-            while (block < endBlock) {
-                long index = block / blocksPerRegion;
-                long start = index * blocksPerRegion;
-                int from = (int) (block - start);
-                int to = (int) (Math.min(endBlock, start + blocksPerRegion) - start);
-                RegionTable.Region region = table.lockExisting(index, false);
-                if (region == null) {
-                    putZeros(destination, (to - from) << blockShift);
-                } else {
-                    try {
-                        for (int i = from; i < to; ) {
-                            int runEnd = region.states.runEnd(i, to);
-                            int length = (runEnd - i) << blockShift;
-                            if (region.states.get(i) == ProvisioningState.MAPPED) {
-                                readFully(destination, (start + i) << blockShift, length);
-                            } else {
-                                putZeros(destination, length);
-                            }
-                            i = runEnd;
-                        }
-                    } finally {
-                        region.lock.readLock().unlock();
-                    }
-                }
-                block = start + to;
-            }
-        } finally {
-            geometry.readLock().unlock();
-        }
-    }
-
-    @Override
-    public void write(long lba, ByteBuffer source) {
-        geometry.readLock().lock();
-        try {
-            ensureOpen();
-            long blocks = BlockStore.checkTransfer(this, lba, source.remaining());
-            long block = lba;
-            long endBlock = lba + blocks;
-            while (block < endBlock) {
-                long index = block / blocksPerRegion;
-                long start = index * blocksPerRegion;
-                int from = (int) (block - start);
-                int to = (int) (Math.min(endBlock, start + blocksPerRegion) - start);
-                RegionTable.Region region = table.lockForUpdate(index);
-                try {
-                    ByteBuffer piece = source.slice(source.position(), (to - from) << blockShift);
-                    DurableFiles.writeFully(data, piece, block << blockShift);
-                    source.position(source.position() + piece.capacity());
-                    region.states.set(from, to, ProvisioningState.MAPPED);
-                    log.append(ProvisioningState.MAPPED, block, to - from);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("writing " + directory.resolve(DATA_FILE), e);
-                } finally {
-                    region.lock.writeLock().unlock();
-                }
-                block = start + to;
-            }
-            flushIfMany();
-        } finally {
-            geometry.readLock().unlock();
-        }
-    }
-
     /** Synchronizes the whole store: every completed write and provisioning change becomes durable. */
     @Override
     public void synchronize(long lba, long blocks) {
         geometry.readLock().lock();
         try {
-            ensureOpen();
+            checkOpen();
             flush(true);
         } finally {
             geometry.readLock().unlock();
@@ -265,73 +170,87 @@ public final class FileBlockStore implements BlockStore {
         }
     }
 
+    /** Reads mapped blocks from the data file; blocks past its end (lost in a crash) read as zeros. */
     @Override
-    public void deallocate(long lba, long blocks) {
-        unmap(lba, blocks, ProvisioningState.DEALLOCATED);
-    }
-
-    @Override
-    public void anchor(long lba, long blocks) {
-        unmap(lba, blocks, ProvisioningState.ANCHORED);
-    }
-
-    private void unmap(long lba, long blocks, ProvisioningState state) {
-        geometry.readLock().lock();
+    void readMapped(RegionTable.Region region, int from, int to, long lba, ByteBuffer destination) {
+        int length = (to - from) << blockShift;
+        ByteBuffer piece = destination.slice(destination.position(), length);
+        long position = lba << blockShift;
         try {
-            ensureOpen();
-            checkRange(lba, blocks);
-            table.update(lba, blocks, state, (index, region, from, to) ->
-                    log.append(state, index * blocksPerRegion + from, to - from),
-                    (first, n) -> log.append(state, first, n));
-            flushIfMany();
-        } finally {
-            geometry.readLock().unlock();
-        }
-    }
-
-    @Override
-    public ProvisioningRun provisioningStatus(long lba, long maxBlocks) {
-        geometry.readLock().lock();
-        try {
-            ensureOpen();
-            long capacity = this.capacity;
-            if (lba < 0 || lba >= capacity || maxBlocks < 1) {
-                throw new IndexOutOfBoundsException("LBA " + lba + " (" + maxBlocks + " blocks) outside a medium of "
-                        + capacity + " blocks");
+            while (piece.hasRemaining()) {
+                int n = data.read(piece, position + piece.position());
+                if (n < 0) { // past the end of the file: a mapped block whose data a crash lost
+                    putZeros(piece, piece.remaining());
+                }
             }
-            return table.status(lba, lba + Math.min(maxBlocks, capacity - lba));
-        } finally {
-            geometry.readLock().unlock();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + directory.resolve(DATA_FILE), e);
         }
+        destination.position(destination.position() + length);
+    }
+
+    /** Writes the blocks to the data file; they are durable once a later {@link #synchronize} returns. */
+    @Override
+    void writeMapped(RegionTable.Region region, int from, int to, long lba, ByteBuffer source) {
+        ByteBuffer piece = source.slice(source.position(), (to - from) << blockShift);
+        try {
+            DurableFiles.writeFully(data, piece, lba << blockShift);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing " + directory.resolve(DATA_FILE), e);
+        }
+        source.position(source.position() + piece.capacity());
+    }
+
+    /** Appends the change to the provisioning log's pending records. */
+    @Override
+    void recordChange(ProvisioningState state, long lba, long blocks) {
+        log.append(state, lba, blocks);
+    }
+
+    /** Writes the pending records out if there are many (without forcing them). */
+    @Override
+    void changesRecorded() {
+        if (log.pendingRecords() >= FLUSH_RECORDS) {
+            flush(false);
+        }
+    }
+
+    @Override
+    void checkNewCapacity(long newCapacity) {
+        new StoreMetadata(blockSize(), newCapacity);
     }
 
     /**
-     * Changes the capacity durably: when this returns the new capacity survives a crash, blocks cut off are
-     * deallocated and trimmed from the data file, and blocks added are deallocated.
+     * Makes the new capacity survive a crash: on a shrink, forces the deallocation of the blocks cut off (the
+     * caller has logged it) before the capacity shrinks; then replaces the metadata.
      */
     @Override
-    public void resize(long newCapacity) {
-        StoreMetadata metadata = new StoreMetadata(blockSize, newCapacity);
-        geometry.writeLock().lock();
+    void persistCapacity(long oldCapacity, long newCapacity) {
+        if (newCapacity < oldCapacity) {
+            flush(true); // the cut blocks are deallocated before the capacity shrinks
+        }
         try {
-            ensureOpen();
-            long old = capacity;
-            if (newCapacity < old) {
-                table.truncate(newCapacity, (i, r, from, to) -> { });
-                log.append(ProvisioningState.DEALLOCATED, newCapacity, old - newCapacity);
-                flush(true); // the cut blocks are deallocated before the capacity shrinks
-            }
-            metadata.write(directory);
-            capacity = newCapacity;
+            new StoreMetadata(blockSize(), newCapacity).write(directory);
+        } catch (IOException e) {
+            throw resizeFailed(e);
+        }
+    }
+
+    /** Trims blocks cut off from the data file. */
+    @Override
+    void capacityChanged(long newCapacity) {
+        try {
             if (data.size() > newCapacity << blockShift) {
                 data.truncate(newCapacity << blockShift);
                 data.force(true);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("resizing the store in " + directory, e);
-        } finally {
-            geometry.writeLock().unlock();
+            throw resizeFailed(e);
         }
+    }
+
+    private UncheckedIOException resizeFailed(IOException e) {
+        return new UncheckedIOException("resizing the store in " + directory, e);
     }
 
     /** True: synchronized blocks survive close and open, and crashes. */
@@ -386,17 +305,12 @@ public final class FileBlockStore implements BlockStore {
         }
     }
 
-    private void flushIfMany() {
-        if (log.pendingRecords() >= FLUSH_RECORDS) {
-            flush(false);
-        }
-    }
-
     /** Replaces the log by the current map. The caller holds the geometry write lock. */
     private void compact() throws IOException {
         flush(false);
         List<ProvisioningRun> runs = new ArrayList<>();
         long lba = 0;
+        long capacity = capacity();
         while (lba < capacity) {
             ProvisioningRun run = table.status(lba, capacity);
             if (run.state() != ProvisioningState.DEALLOCATED) {
@@ -407,39 +321,10 @@ public final class FileBlockStore implements BlockStore {
         log.compact(runs);
     }
 
-    private void readFully(ByteBuffer destination, long position, int length) {
-        ByteBuffer piece = destination.slice(destination.position(), length);
-        try {
-            while (piece.hasRemaining()) {
-                int n = data.read(piece, position + piece.position());
-                if (n < 0) { // past the end of the file: a mapped block whose data a crash lost
-                    putZeros(piece, piece.remaining());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + directory.resolve(DATA_FILE), e);
-        }
-        destination.position(destination.position() + length);
-    }
-
-    private void ensureOpen() {
+    @Override
+    void checkOpen() {
         if (closed) {
             throw new IllegalStateException("the block store in " + directory + " is closed");
-        }
-    }
-
-    private void checkRange(long lba, long blocks) {
-        if (blocks < 0 || lba < 0 || lba > capacity - blocks) {
-            throw new IndexOutOfBoundsException("blocks " + lba + "+" + blocks + " outside a medium of " + capacity
-                    + " blocks");
-        }
-    }
-
-    private static void putZeros(ByteBuffer destination, int n) {
-        while (n > 0) {
-            int k = Math.min(n, ZEROS.length);
-            destination.put(ZEROS, 0, k);
-            n -= k;
         }
     }
 }

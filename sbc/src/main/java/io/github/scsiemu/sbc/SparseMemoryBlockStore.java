@@ -2,8 +2,6 @@ package io.github.scsiemu.sbc;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A volatile {@link BlockStore} in memory that allocates only what is written, as a thin-provisioned logical unit
@@ -20,25 +18,17 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * so no block is ever torn, and a read sees a block's data and provisioning state change together. A resize
  * excludes every other operation.
  */
-public final class SparseMemoryBlockStore implements BlockStore {
+public final class SparseMemoryBlockStore extends RegionedBlockStore<SparseMemoryBlockStore.Chunk> {
 
     /** The chunk size used unless another is given: 64 KiB. */
     public static final int DEFAULT_CHUNK_SIZE = 64 * 1024;
 
     private static final int MAX_CHUNK_SIZE = 1 << 30;
-    private static final byte[] ZEROS = new byte[DEFAULT_CHUNK_SIZE];
 
-    private final int blockSize;
     private final int chunkSize;
-    private final int chunkShift;
-    private final int blockShift;
-    private final RegionTable<Chunk> table;
-    /** Held shared by every operation and exclusively by {@link #resize}. */
-    private final ReadWriteLock geometry = new ReentrantReadWriteLock();
-    private volatile long capacity;
 
     /** One piece of the medium whose blocks are not all deallocated or all anchored. */
-    private static final class Chunk extends RegionTable.Region {
+    static final class Chunk extends RegionTable.Region {
         /** The bytes of the chunk while any block is mapped, else null; unmapped blocks hold zeros. */
         byte[] data;
     }
@@ -59,6 +49,12 @@ public final class SparseMemoryBlockStore implements BlockStore {
      * @param chunkSize the allocation unit: a power of two, at least {@code blockSize}, at most 1 GiB
      */
     public SparseMemoryBlockStore(int blockSize, long capacity, int chunkSize) {
+        super(blockSize, capacity, blocksPerChunk(blockSize, capacity, chunkSize), Chunk::new);
+        this.chunkSize = chunkSize;
+    }
+
+    /** Checks the constructor's arguments; returns the logical blocks in a chunk. */
+    private static int blocksPerChunk(int blockSize, long capacity, int chunkSize) {
         if (blockSize <= 0 || Integer.bitCount(blockSize) != 1) {
             throw new IllegalArgumentException("block size must be a power of two: " + blockSize);
         }
@@ -67,12 +63,7 @@ public final class SparseMemoryBlockStore implements BlockStore {
             throw new IllegalArgumentException("chunk size must be a power of two from the block size to 1 GiB: "
                     + chunkSize);
         }
-        this.blockSize = blockSize;
-        this.capacity = capacity;
-        this.chunkSize = chunkSize;
-        this.chunkShift = Integer.numberOfTrailingZeros(chunkSize);
-        this.blockShift = Integer.numberOfTrailingZeros(blockSize);
-        this.table = new RegionTable<>(chunkSize / blockSize, Chunk::new);
+        return chunkSize / blockSize;
     }
 
     private static void checkCapacity(long capacity, int blockSize) {
@@ -80,16 +71,6 @@ public final class SparseMemoryBlockStore implements BlockStore {
             throw new IllegalArgumentException("capacity must be at least one block: " + capacity);
         }
         Math.multiplyExact(capacity, (long) blockSize); // the byte offset of every block must fit a long
-    }
-
-    @Override
-    public int blockSize() {
-        return blockSize;
-    }
-
-    @Override
-    public long capacity() {
-        return capacity;
     }
 
     /** The allocation unit in bytes. */
@@ -126,90 +107,24 @@ public final class SparseMemoryBlockStore implements BlockStore {
         return (long) allocatedChunks() * chunkSize;
     }
 
+    /** Copies the blocks from the chunk's data, which exists while any of its blocks is mapped. */
     @Override
-    public void read(long lba, ByteBuffer destination) {
-        geometry.readLock().lock();
-        try {
-            BlockStore.checkTransfer(this, lba, destination.remaining());
-            long offset = lba << blockShift;
-            while (destination.hasRemaining()) {
-                int within = (int) (offset & (chunkSize - 1));
-                int n = Math.min(destination.remaining(), chunkSize - within);
-                Chunk chunk = table.lockExisting(offset >>> chunkShift, false);
-                if (chunk == null) {
-                    putZeros(destination, n);
-                } else {
-                    try {
-                        if (chunk.data == null) {
-                            putZeros(destination, n);
-                        } else {
-                            destination.put(chunk.data, within, n);
-                        }
-                    } finally {
-                        chunk.lock.readLock().unlock();
-                    }
-                }
-                offset += n;
-            }
-        } finally {
-            geometry.readLock().unlock();
+    void readMapped(Chunk chunk, int from, int to, long lba, ByteBuffer destination) {
+        destination.put(chunk.data, from << blockShift, (to - from) << blockShift);
+    }
+
+    /** Copies the blocks into the chunk's data, allocated on the first write. */
+    @Override
+    void writeMapped(Chunk chunk, int from, int to, long lba, ByteBuffer source) {
+        if (chunk.data == null) {
+            chunk.data = new byte[chunkSize];
         }
+        source.get(chunk.data, from << blockShift, (to - from) << blockShift);
     }
 
+    /** Zeroes blocks just unmapped; drops the chunk's data if none is mapped. */
     @Override
-    public void write(long lba, ByteBuffer source) {
-        geometry.readLock().lock();
-        try {
-            BlockStore.checkTransfer(this, lba, source.remaining());
-            long offset = lba << blockShift;
-            while (source.hasRemaining()) {
-                int within = (int) (offset & (chunkSize - 1));
-                int n = Math.min(source.remaining(), chunkSize - within);
-                Chunk chunk = table.lockForUpdate(offset >>> chunkShift);
-                try {
-                    if (chunk.data == null) {
-                        chunk.data = new byte[chunkSize];
-                    }
-                    source.get(chunk.data, within, n);
-                    chunk.states.set(within >>> blockShift, (within + n) >>> blockShift, ProvisioningState.MAPPED);
-                } finally {
-                    chunk.lock.writeLock().unlock();
-                }
-                offset += n;
-            }
-        } finally {
-            geometry.readLock().unlock();
-        }
-    }
-
-    /** A no-op: nothing in memory survives a restart. */
-    @Override
-    public void synchronize(long lba, long blocks) {
-        // volatile store: nothing to make durable
-    }
-
-    @Override
-    public void deallocate(long lba, long blocks) {
-        unmap(lba, blocks, ProvisioningState.DEALLOCATED);
-    }
-
-    @Override
-    public void anchor(long lba, long blocks) {
-        unmap(lba, blocks, ProvisioningState.ANCHORED);
-    }
-
-    private void unmap(long lba, long blocks, ProvisioningState state) {
-        geometry.readLock().lock();
-        try {
-            checkRange(lba, blocks);
-            table.update(lba, blocks, state, this::zero);
-        } finally {
-            geometry.readLock().unlock();
-        }
-    }
-
-    /** Zeroes blocks {@code from} to {@code to - 1} of a chunk just unmapped; drops its data if none is mapped. */
-    private void zero(long index, Chunk chunk, int from, int to) {
+    void unmapped(Chunk chunk, int from, int to) {
         if (!chunk.states.anyMapped()) {
             chunk.data = null;
         } else {
@@ -218,32 +133,14 @@ public final class SparseMemoryBlockStore implements BlockStore {
     }
 
     @Override
-    public ProvisioningRun provisioningStatus(long lba, long maxBlocks) {
-        geometry.readLock().lock();
-        try {
-            long capacity = this.capacity;
-            if (lba < 0 || lba >= capacity || maxBlocks < 1) {
-                throw new IndexOutOfBoundsException("LBA " + lba + " (" + maxBlocks + " blocks) outside a medium of "
-                        + capacity + " blocks");
-            }
-            return table.status(lba, lba + Math.min(maxBlocks, capacity - lba));
-        } finally {
-            geometry.readLock().unlock();
-        }
+    void checkNewCapacity(long newCapacity) {
+        checkCapacity(newCapacity, blockSize());
     }
 
+    /** A no-op: nothing in memory survives a restart. */
     @Override
-    public void resize(long newCapacity) {
-        checkCapacity(newCapacity, blockSize);
-        geometry.writeLock().lock();
-        try {
-            if (newCapacity < capacity) {
-                table.truncate(newCapacity, this::zero);
-            }
-            capacity = newCapacity;
-        } finally {
-            geometry.writeLock().unlock();
-        }
+    public void synchronize(long lba, long blocks) {
+        // volatile store: nothing to make durable
     }
 
     /** False: the store lives in memory. */
@@ -256,20 +153,5 @@ public final class SparseMemoryBlockStore implements BlockStore {
     @Override
     public void close() {
         // nothing to release
-    }
-
-    private void checkRange(long lba, long blocks) {
-        if (blocks < 0 || lba < 0 || lba > capacity - blocks) {
-            throw new IndexOutOfBoundsException("blocks " + lba + "+" + blocks + " outside a medium of " + capacity
-                    + " blocks");
-        }
-    }
-
-    private static void putZeros(ByteBuffer destination, int n) {
-        while (n > 0) {
-            int k = Math.min(n, ZEROS.length);
-            destination.put(ZEROS, 0, k);
-            n -= k;
-        }
     }
 }

@@ -77,8 +77,7 @@ public final class WriteVariantsSuite implements Suite {
     // ---- ORWRITE ----
 
     private static void orWrite(CheckContext ctx) {
-        WritableUnits.each(ctx, List.of(SbcCdbLayout.ORWRITE_16), unit -> {
-            requireReadAndWrite(unit);
+        UnitSelection.writable(ctx, List.of(SbcCdbLayout.ORWRITE_16), unit -> {
             Gen<Overwrite> gen = overwrites(unit, List.of(SbcCdbLayout.ORWRITE_16), unit.transferCap(MAX_BLOCKS),
                     Gens.constant(0));
             ctx.forAll("everyBlockAfterOrWriteIsTheOldBlockOrTheDataOutBlock", gen, 30, o -> {
@@ -96,17 +95,11 @@ public final class WriteVariantsSuite implements Suite {
         });
     }
 
-    private static void requireReadAndWrite(DirectAccessUnit unit) {
-        unit.preferred(SbcCdbLayout.READS);
-        unit.preferred(SbcCdbLayout.WRITES);
-    }
-
     // ---- WRITE ATOMIC ----
 
     private static void writeAtomic(CheckContext ctx) {
         SbcCdbLayout atomic = SbcCdbLayout.WRITE_ATOMIC_16;
-        WritableUnits.each(ctx, List.of(atomic), unit -> {
-            requireReadAndWrite(unit);
+        UnitSelection.writable(ctx, List.of(atomic), unit -> {
             BlockLimitsVpd limits = unit.limits();
             long maximum = limits.maximumAtomicTransferLength();
             Expect.that(unit.limitsReported() && maximum > 0, null, "SBC-4 6.6.4: a unit that lists WRITE ATOMIC(16) "
@@ -149,13 +142,8 @@ public final class WriteVariantsSuite implements Suite {
     // ---- WRITE AND VERIFY ----
 
     private static void writeAndVerify(CheckContext ctx) {
-        WritableUnits.each(ctx, List.of(), unit -> {
+        UnitSelection.writable(ctx, WRITE_AND_VERIFY, unit -> {
             List<SbcCdbLayout> layouts = unit.listedOf(WRITE_AND_VERIFY);
-            if (layouts.isEmpty()) {
-                ctx.note(unit.lun() + " lists no WRITE AND VERIFY");
-                return;
-            }
-            requireReadAndWrite(unit);
             boolean byteCheck = layouts.stream().allMatch(l -> unit.listed(l).orElseThrow().uses(new CdbBit(1, 1)));
             Gen<Overwrite> gen = overwrites(unit, layouts, unit.transferCap(MAX_BLOCKS),
                     byteCheck ? Gens.integers(0, 1) : Gens.constant(0));
@@ -175,12 +163,8 @@ public final class WriteVariantsSuite implements Suite {
     // ---- PRE-FETCH ----
 
     private static void preFetch(CheckContext ctx) {
-        DirectAccessUnit.each(ctx, List.of(), unit -> {
+        UnitSelection.each(ctx, "listing PRE-FETCH", unit -> !unit.listedOf(PRE_FETCH).isEmpty(), unit -> {
             List<SbcCdbLayout> layouts = unit.listedOf(PRE_FETCH);
-            if (layouts.isEmpty()) {
-                ctx.note(unit.lun() + " lists no PRE-FETCH");
-                return;
-            }
             for (SbcCdbLayout layout : layouts) {
                 requireGoodOrConditionMet(unit.sendIn(layout.cdb(0, 0), 0), layout.clause() + ": " + layout.name()
                         + " of every block from LBA 0 (PREFETCH LENGTH 0)");

@@ -25,6 +25,7 @@ import io.github.scsiemu.iscsi.text.OperationalParameters;
 import io.github.scsiemu.iscsi.text.TextCodec;
 import io.github.scsiemu.iscsi.text.TextFormatException;
 import io.github.scsiemu.iscsi.text.TextKey;
+import io.github.scsiemu.sense.SenseFormat;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -106,7 +107,7 @@ final class TargetSession {
         solicit(task);
     }
 
-    void dataOut(DataOutPdu d) throws FramingException {
+    void dataOut(DataOutPdu d) {
         TargetTask task = tasks.get(d.initiatorTaskTag());
         if (task == null) {
             return; // late data of an aborted or unknown task is read and discarded
@@ -135,7 +136,9 @@ final class TargetSession {
         ScsiRequest request = new ScsiRequest(nexus(), c.lun(), c.cdbBytes(), attribute(c.attributes()),
                 Integer.toUnsignedLong(task.itt), c.write() ? task.dataOut() : ByteBuffer.allocate(0),
                 Math.max(0, expectedIn));
-        ScsiResponse response = device().orElseThrow().execute(request);
+        ScsiResponse response = task.failure()
+                .map(sense -> ScsiResponse.checkCondition(sense, SenseFormat.FIXED, 0, 0))
+                .orElseGet(() -> device().orElseThrow().execute(request));
         synchronized (task) {
             tasks.remove(task.itt, task);
             window.taskEnded();

@@ -6,16 +6,24 @@ import io.github.scsiemu.iscsi.pdu.FramingException;
 import io.github.scsiemu.iscsi.pdu.Pdu;
 import io.github.scsiemu.iscsi.pdu.ScsiCommandPdu;
 import io.github.scsiemu.iscsi.text.OperationalParameters;
+import io.github.scsiemu.sense.AdditionalSense;
+import io.github.scsiemu.sense.SenseData;
+import io.github.scsiemu.sense.SenseKey;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One SCSI task on the target (RFC 7143 3.2.4 and 10.7): collects its data-out from immediate data, unsolicited
  * Data-Out and R2T-solicited sequences, checking DataSN, Buffer Offset and burst limits, and tracks whether it is
- * receiving, running, done or aborted. Data-out reception runs on the connection's reader thread; state changes
+ * receiving, running, done or aborted. A Data-Out that breaks the sequence rules fails the task rather than the
+ * connection: at error recovery level 0 the target cannot recover the data (RFC 7143 7.1.4.1), so the command ends
+ * with CHECK CONDITION, ABORTED COMMAND and a DATA PHASE ERROR code (SPC-4 4.5.6: 4Bh/00h for a DataSN gap,
+ * 4Bh/01h for an unknown Target Transfer Tag, 4Bh/02h for data beyond what was solicited, 4Bh/05h for a wrong
+ * Buffer Offset), and the rest of its Data-Out is read and discarded. Data-out reception runs on the connection's reader thread; state changes
  * are synchronized on the task.
  */
 final class TargetTask {
@@ -48,6 +56,11 @@ final class TargetTask {
     private int r2tSn;
     private final Map<Integer, Solicitation> outstanding = new LinkedHashMap<>();
     private final Map<Integer, int[]> progress = new LinkedHashMap<>(); // TTT -> {next offset, next DataSN}
+    private SenseData failure;
+
+    static final AdditionalSense INVALID_TARGET_PORT_TRANSFER_TAG = new AdditionalSense(0x4B, 0x01);
+    static final AdditionalSense TOO_MUCH_WRITE_DATA = new AdditionalSense(0x4B, 0x02);
+    static final AdditionalSense DATA_OFFSET_ERROR = new AdditionalSense(0x4B, 0x05);
 
     /**
      * A task for a command whose immediate data has been checked by the caller.
@@ -85,53 +98,71 @@ final class TargetTask {
     }
 
     /**
-     * Takes one Data-Out PDU of this task.
-     *
-     * @throws FramingException for a DataSN, Buffer Offset, TTT or length that breaks the sequence rules (at error
-     *                          recovery level 0 the connection is dropped)
+     * Takes one Data-Out PDU of this task; one that breaks the sequence rules fails the task (see the class
+     * description), and once failed the task discards its data.
      */
-    void receive(DataOutPdu d) throws FramingException {
+    void receive(DataOutPdu d) {
+        if (failure != null) {
+            return;
+        }
         int length = d.data().remaining();
         if (d.targetTransferTag() == Pdu.RESERVED_TAG) {
             if (unsolicitedDone) {
-                throw new FramingException("unsolicited Data-Out after the unsolicited sequence ended");
-            }
-            if (d.dataSn() != unsolicitedDataSn || d.bufferOffset() != unsolicitedEnd) {
-                throw new FramingException("unsolicited Data-Out out of order: DataSN " + d.dataSn() + " offset "
-                        + d.bufferOffset());
-            }
-            long end = (long) unsolicitedEnd + length;
-            if (end > Math.min(params.firstBurstLength(), Integer.toUnsignedLong(command.expectedDataTransferLength()))) {
-                throw new FramingException("unsolicited data beyond FirstBurstLength or EDTL");
-            }
-            copy(unsolicitedEnd, d.data());
-            unsolicitedEnd = (int) end;
-            unsolicitedDataSn++;
-            if (d.finalFlag()) {
-                unsolicitedDone = true;
-                nextR2tOffset = unsolicitedEnd;
+                fail(TOO_MUCH_WRITE_DATA);
+            } else if (d.dataSn() != unsolicitedDataSn) {
+                fail(AdditionalSense.DATA_PHASE_ERROR);
+            } else if (d.bufferOffset() != unsolicitedEnd) {
+                fail(DATA_OFFSET_ERROR);
+            } else if ((long) unsolicitedEnd + length > Math.min(params.firstBurstLength(),
+                    Integer.toUnsignedLong(command.expectedDataTransferLength()))) {
+                fail(TOO_MUCH_WRITE_DATA);
+            } else {
+                copy(unsolicitedEnd, d.data());
+                unsolicitedEnd += length;
+                unsolicitedDataSn++;
+                if (d.finalFlag()) {
+                    unsolicitedDone = true;
+                    nextR2tOffset = unsolicitedEnd;
+                }
             }
             return;
         }
         Solicitation s = outstanding.get(d.targetTransferTag());
         if (s == null) {
-            throw new FramingException("Data-Out for an unknown Target Transfer Tag");
+            fail(INVALID_TARGET_PORT_TRANSFER_TAG);
+            return;
         }
         int[] p = progress.get(s.targetTransferTag());
-        if (d.dataSn() != p[1] || d.bufferOffset() != p[0] || (long) p[0] + length > (long) s.offset() + s.length()) {
-            throw new FramingException("solicited Data-Out out of order: DataSN " + d.dataSn() + " offset "
-                    + d.bufferOffset());
-        }
-        copy(p[0], d.data());
-        p[0] += length;
-        p[1]++;
-        if (d.finalFlag()) {
-            if (p[0] != s.offset() + s.length()) {
-                throw new FramingException("solicited sequence ended short of the R2T's length");
+        if (d.dataSn() != p[1]) {
+            fail(AdditionalSense.DATA_PHASE_ERROR);
+        } else if (d.bufferOffset() != p[0]) {
+            fail(DATA_OFFSET_ERROR);
+        } else if ((long) p[0] + length > (long) s.offset() + s.length()
+                || (d.finalFlag() && p[0] + length != s.offset() + s.length())) {
+            fail(TOO_MUCH_WRITE_DATA);
+        } else {
+            copy(p[0], d.data());
+            p[0] += length;
+            p[1]++;
+            if (d.finalFlag()) {
+                outstanding.remove(s.targetTransferTag());
+                progress.remove(s.targetTransferTag());
             }
-            outstanding.remove(s.targetTransferTag());
-            progress.remove(s.targetTransferTag());
         }
+    }
+
+    /** Fails the task: no more data is solicited or accepted, and it ends with the given DATA PHASE ERROR. */
+    private void fail(AdditionalSense reason) {
+        failure = SenseData.of(SenseKey.ABORTED_COMMAND, reason);
+        outstanding.clear();
+        progress.clear();
+        unsolicitedDone = true;
+        nextR2tOffset = writeLength;
+    }
+
+    /** The sense data of a failed data-out transfer; empty while the transfer is sound. */
+    Optional<SenseData> failure() {
+        return Optional.ofNullable(failure);
     }
 
     /**

@@ -18,6 +18,7 @@ import io.github.scsiemu.iscsi.pdu.ReadyToTransferPdu;
 import io.github.scsiemu.iscsi.pdu.RejectPdu;
 import io.github.scsiemu.iscsi.pdu.RejectReason;
 import io.github.scsiemu.iscsi.pdu.ScsiCommandPdu;
+import io.github.scsiemu.iscsi.pdu.ScsiResponsePdu;
 import io.github.scsiemu.iscsi.pdu.TaskManagementRequestPdu;
 import io.github.scsiemu.iscsi.pdu.TaskManagementResponsePdu;
 import io.github.scsiemu.iscsi.text.TextKey;
@@ -325,7 +326,7 @@ class IscsiEndToEndTest {
     }
 
     @Test
-    void outOfOrderDataOutDropsTheConnection() throws Exception {
+    void outOfOrderDataOutEndsTheTaskWithDataPhaseErrorAndTheSessionGoesOn() throws Exception {
         try (InitiatorSession s = fx.login(18)) {
             clearUnitAttention(s);
             int tag = s.nextTag();
@@ -334,7 +335,30 @@ class IscsiEndToEndTest {
             ReadyToTransferPdu r2t = (ReadyToTransferPdu) s.unsolicited().poll(5, TimeUnit.SECONDS);
             s.send(new io.github.scsiemu.iscsi.pdu.DataOutPdu(true, LUN0, tag, r2t.targetTransferTag(), 0, 27, 0,
                     ByteBuffer.allocate(1024)));
-            assertThat(s.awaitDisconnect(DiskFixture.shortWait())).isTrue();
+            ScsiResponsePdu failed = (ScsiResponsePdu) s.unsolicited().poll(5, TimeUnit.SECONDS);
+            assertThat(failed.initiatorTaskTag()).isEqualTo(tag);
+            assertThat(failed.status()).isEqualTo(0x02);
+            byte[] sense = failed.senseData();
+            assertThat(sense[2] & 0x0F).isEqualTo(0x0B); // ABORTED COMMAND
+            assertThat(new int[] {sense[12] & 0xFF, sense[13] & 0xFF}).containsExactly(0x4B, 0x00); // DATA PHASE ERROR
+            assertThat(s.execute(IscsiCommand.noData(LUN0, TUR)).status()).isZero();
+        }
+    }
+
+    @Test
+    void dataOutWithAWrongBufferOffsetEndsTheTaskWithDataOffsetError() throws Exception {
+        try (InitiatorSession s = fx.login(21)) {
+            clearUnitAttention(s);
+            int tag = s.nextTag();
+            s.send(new ScsiCommandPdu(false, true, false, true, 1, LUN0, tag, 1024, s.takeCmdSn(), s.expStatSn(),
+                    ByteBuffer.wrap(rw10(0x2A, 0, 2)), OptionalInt.empty(), Pdu.empty()));
+            ReadyToTransferPdu r2t = (ReadyToTransferPdu) s.unsolicited().poll(5, TimeUnit.SECONDS);
+            s.send(new io.github.scsiemu.iscsi.pdu.DataOutPdu(true, LUN0, tag, r2t.targetTransferTag(), 0, 0, 512,
+                    ByteBuffer.allocate(512)));
+            ScsiResponsePdu failed = (ScsiResponsePdu) s.unsolicited().poll(5, TimeUnit.SECONDS);
+            byte[] sense = failed.senseData();
+            assertThat(sense[2] & 0x0F).isEqualTo(0x0B);
+            assertThat(new int[] {sense[12] & 0xFF, sense[13] & 0xFF}).containsExactly(0x4B, 0x05);
         }
     }
 
