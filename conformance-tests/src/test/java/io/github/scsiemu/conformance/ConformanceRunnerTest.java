@@ -51,8 +51,9 @@ class ConformanceRunnerTest {
         assertThat(run.out()).contains("SCSI conformance report for scsi-emu SimpleTarget with an SBC disk and a bare SPC logical unit",
                 "seed 7 (replay with --seed 7)", "Declarations do not lie", "MODE SENSE and MODE SELECT",
                 "  PASS        listedCommandsAreAccepted [SPC-4 6.35.2, 6.35.3]",
-                "40 checks: 40 passed, 0 failed, 0 unsupported", "Direct-access block devices (SBC-4)",
-                "Logical block provisioning (SBC-4)");
+                "Direct-access block devices (SBC-4)", "Logical block provisioning (SBC-4)");
+        // the summary line counts every check; none may fail on our own devices
+        assertThat(run.out()).containsPattern("\\d+ checks: \\d+ passed, 0 failed, \\d+ unsupported");
     }
 
     @Test

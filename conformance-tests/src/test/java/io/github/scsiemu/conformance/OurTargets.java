@@ -92,17 +92,23 @@ final class OurTargets {
      * group 1 (port A) active/optimized, group 2 (port B) standby, implicit and explicit transitions.
      */
     static InProcessTarget aluaTarget() {
-        TargetPort portA = TargetPort.iscsi("iqn.2026-01.io.github.scsiemu:alua", 1, 1, 1);
-        TargetPort portB = TargetPort.iscsi("iqn.2026-01.io.github.scsiemu:alua", 2, 2, 2);
-        TargetPortGroups groups = TargetPortGroups.builder()
-                .group(1, AsymmetricAccessState.ACTIVE_OPTIMIZED, portA)
-                .group(2, AsymmetricAccessState.STANDBY, portB)
-                .build();
-        DeviceServer disk = Disk.builder(thinDiskConfig("SN-ALUA")).feature(new PersistentReservations())
-                .feature(AsymmetricAccess.of(groups)).build().logicalUnit();
-        SimpleTarget target = SimpleTarget.builder().port(portA).port(portB).logicalUnit(0, disk).build();
+        SimpleTarget target = SimpleTarget.builder().port(ALUA_PORT_A).port(ALUA_PORT_B)
+                .logicalUnit(0, aluaDisk()).build();
         return InProcessTarget.of("scsi-emu SimpleTarget with an ALUA disk on two target port groups", target)
-                .withTargetPorts(List.of(portA, portB));
+                .withTargetPorts(List.of(ALUA_PORT_A, ALUA_PORT_B));
+    }
+
+    static final TargetPort ALUA_PORT_A = TargetPort.iscsi("iqn.2026-01.io.github.scsiemu:alua", 1, 1, 1);
+    static final TargetPort ALUA_PORT_B = TargetPort.iscsi("iqn.2026-01.io.github.scsiemu:alua", 2, 2, 2);
+
+    /** The disk of {@link #aluaTarget}: persistent reservations, group 1 (port A) AO, group 2 (port B) standby. */
+    static DeviceServer aluaDisk() {
+        TargetPortGroups groups = TargetPortGroups.builder()
+                .group(1, AsymmetricAccessState.ACTIVE_OPTIMIZED, ALUA_PORT_A)
+                .group(2, AsymmetricAccessState.STANDBY, ALUA_PORT_B)
+                .build();
+        return Disk.builder(thinDiskConfig("SN-ALUA")).feature(new PersistentReservations())
+                .feature(AsymmetricAccess.of(groups)).build().logicalUnit();
     }
 
     /** One logical unit on its own as LUN 0. */

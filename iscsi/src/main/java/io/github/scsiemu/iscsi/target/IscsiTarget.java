@@ -177,6 +177,15 @@ public final class IscsiTarget implements AutoCloseable {
         sessions.put(key, session);
     }
 
+    /** Terminates every normal session with the given target except {@code keep}. */
+    void terminateSessions(ExportedTarget target, TargetSession keep) {
+        for (TargetSession s : List.copyOf(sessions.values())) {
+            if (s != keep && s.identity.target().filter(t -> t.name().equals(target.name())).isPresent()) {
+                s.terminate();
+            }
+        }
+    }
+
     void unregister(TargetSession session) {
         sessions.values().remove(session);
     }

@@ -244,6 +244,16 @@ final class TargetSession {
         portal.unregister(this);
     }
 
+    /**
+     * The connection loss of a TARGET COLD RESET: this session's connection closes after what is queued (the TMF
+     * response) is written, and every other session of the same target is terminated.
+     */
+    void coldReset() {
+        ExportedTarget target = identity.target().orElseThrow();
+        portal.terminateSessions(target, this);
+        terminate();
+    }
+
     /** Ends the session and closes its connection at once (session reinstatement, shutdown). */
     void terminate() {
         end();

@@ -15,8 +15,9 @@ import java.util.List;
  * worker thread, since the device returns only after the aborted tasks have ended, and answers after them. ABORT
  * TASK answers "task does not exist" for a task that already completed (or is unknown and was not announced by a
  * RefCmdSN inside the window); a task still collecting data-out is dropped here, a running one is aborted by the
- * device and reports nothing. TARGET WARM RESET resets every logical unit; TARGET COLD RESET and TASK REASSIGN are
- * not supported.
+ * device and reports nothing. TARGET WARM RESET resets every logical unit; TARGET COLD RESET does the same and
+ * then, once its response is on the wire, closes every connection of every session of the target (RFC 7143
+ * 11.5.1: the I_T nexus loss of each session follows); TASK REASSIGN is not supported at error recovery level 0.
  */
 final class TaskManagement {
     private final TargetSession session;
@@ -30,6 +31,10 @@ final class TaskManagement {
             int response = execute(request);
             session.out.send((statSn, exp, max) -> new TaskManagementResponsePdu(response, request.initiatorTaskTag(),
                     statSn, exp, max), true);
+            if (request.function() == TaskManagementRequestPdu.TARGET_COLD_RESET
+                    && response == TaskManagementResponsePdu.FUNCTION_COMPLETE) {
+                session.coldReset();
+            }
         });
     }
 
@@ -52,7 +57,8 @@ final class TaskManagement {
             case TaskManagementRequestPdu.LOGICAL_UNIT_RESET:
                 dropWaiting(r.lun());
                 return map(device.manage(request(r.lun(), TaskManagementFunction.LOGICAL_UNIT_RESET, 0)));
-            case TaskManagementRequestPdu.TARGET_WARM_RESET: {
+            case TaskManagementRequestPdu.TARGET_WARM_RESET:
+            case TaskManagementRequestPdu.TARGET_COLD_RESET: {
                 dropWaiting(null);
                 int result = TaskManagementResponsePdu.FUNCTION_COMPLETE;
                 for (Lun lun : device.luns()) {

@@ -70,6 +70,11 @@ final class Section {
         }
     }
 
+    /** The raw value of a field: a String, Long, Double, Boolean, TomlArray, TomlTable or a date-time. */
+    Optional<Object> value(String key) {
+        return has(key) ? Optional.ofNullable(table.get(List.of(key))) : Optional.empty();
+    }
+
     Optional<String> string(String key) throws ConfigException {
         if (!has(key)) {
             return Optional.empty();
