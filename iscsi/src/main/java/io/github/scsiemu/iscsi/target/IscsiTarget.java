@@ -1,5 +1,6 @@
 package io.github.scsiemu.iscsi.target;
 
+import io.github.scsiemu.iscsi.auth.AuthenticationPolicy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -40,6 +41,7 @@ public final class IscsiTarget implements AutoCloseable {
     private final int portalGroupTag;
     private final TargetSettings settings;
     private final Map<String, ExportedTarget> targets;
+    private final AuthenticationPolicy discoveryAuthentication;
     private final Map<String, TargetSession> sessions = new ConcurrentHashMap<>();
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
@@ -52,6 +54,7 @@ public final class IscsiTarget implements AutoCloseable {
         this.portalGroupTag = b.portalGroupTag;
         this.settings = b.settings;
         this.targets = Map.copyOf(b.targets);
+        this.discoveryAuthentication = b.discoveryAuthentication;
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newCachedThreadPool(r -> daemon(r, "iscsi-worker-" + n.incrementAndGet()));
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "iscsi-timer"));
@@ -144,6 +147,10 @@ public final class IscsiTarget implements AutoCloseable {
         return Optional.ofNullable(targets.get(name));
     }
 
+    AuthenticationPolicy discoveryAuthentication() {
+        return discoveryAuthentication;
+    }
+
     List<ExportedTarget> targets() {
         return new ArrayList<>(targets.values());
     }
@@ -196,6 +203,7 @@ public final class IscsiTarget implements AutoCloseable {
         private int portalGroupTag = 1;
         private TargetSettings settings = TargetSettings.DEFAULT;
         private final Map<String, ExportedTarget> targets = new LinkedHashMap<>();
+        private AuthenticationPolicy discoveryAuthentication = AuthenticationPolicy.NONE;
 
         private Builder() {
         }
@@ -231,6 +239,12 @@ public final class IscsiTarget implements AutoCloseable {
             if (targets.putIfAbsent(target.name(), target) != null) {
                 throw new IllegalArgumentException("target exported twice: " + target.name());
             }
+            return this;
+        }
+
+        /** How initiators authenticate for discovery sessions (RFC 7143 12); none by default. */
+        public Builder discoveryAuthentication(AuthenticationPolicy value) {
+            this.discoveryAuthentication = Objects.requireNonNull(value, "value");
             return this;
         }
 

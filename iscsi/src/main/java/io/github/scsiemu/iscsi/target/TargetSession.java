@@ -56,6 +56,7 @@ final class TargetSession {
     private final AtomicInteger transferTags = new AtomicInteger(1);
     private final AtomicBoolean ended = new AtomicBoolean();
     private final TaskManagement taskManagement;
+    private final Optional<ScsiTarget> device;
 
     TargetSession(IscsiTarget portal, SessionIdentity identity, OperationalParameters params, CommandWindow window,
             Outbound out, InetSocketAddress localAddress) {
@@ -67,10 +68,12 @@ final class TargetSession {
         this.workers = portal.workers();
         this.localAddress = localAddress;
         this.taskManagement = new TaskManagement(this);
+        this.device = identity.target().map(t -> t.deviceFor(identity.initiatorName()));
     }
 
+    /** The device as this session's initiator may see it (its access control list applied). */
     Optional<ScsiTarget> device() {
-        return identity.target().map(ExportedTarget::device);
+        return device;
     }
 
     Nexus nexus() {
@@ -192,7 +195,7 @@ final class TargetSession {
             try {
                 for (TextKey k : TextCodec.decode(request.data())) {
                     if (k.key().equals(Keys.SEND_TARGETS)) {
-                        answer.addAll(SendTargets.answer(k.value(), portal.targets(), identity.target(), localAddress,
+                        answer.addAll(SendTargets.answer(k.value(), visibleTargets(), identity.target(), localAddress,
                                 identity.portalGroupTag()));
                     } else {
                         answer.add(new TextKey(k.key(), TextKey.NOT_UNDERSTOOD));
@@ -206,6 +209,11 @@ final class TargetSession {
             out.send((statSn, exp, max) -> new TextResponsePdu(true, false, request.lun(), request.initiatorTaskTag(),
                     Pdu.RESERVED_TAG, statSn, exp, max, data), true);
         });
+    }
+
+    /** The targets this session's initiator may log in to (RFC 7143 Appendix C: discovery lists only those). */
+    private List<ExportedTarget> visibleTargets() {
+        return portal.targets().stream().filter(t -> t.access().permits(identity.initiatorName())).toList();
     }
 
     void logout(LogoutRequestPdu request) {

@@ -277,7 +277,10 @@ class PersistentReservationAcceptanceTest {
             assertFieldPointer(a1.prOut(1, 0, type, params(K1, 0)), AdditionalSense.INVALID_FIELD_IN_CDB, true, 2, 3);
         }
         assertFieldPointer(a1.prOut(9, 0, 0, params(K1, 0)), AdditionalSense.INVALID_FIELD_IN_CDB, true, 1, 4);
-        assertFieldPointer(a1.prOut(8, 0, WE, params(0, K1)), AdditionalSense.INVALID_FIELD_IN_CDB, true, 1, 4);
+        assertFieldPointer(a1.prOut(0x1F, 0, WE, params(0, K1)), AdditionalSense.INVALID_FIELD_IN_CDB, true, 1, 4);
+        // REPLACE LOST RESERVATION is supported; with nothing lost it is an invalid release (SPC-4 5.13.11.3).
+        assertSense(a1.prOut(8, 0, WE, params(0, K1)), SenseKey.ILLEGAL_REQUEST,
+                AdditionalSense.INVALID_RELEASE_OF_PERSISTENT_RESERVATION);
         for (int sa = 4; sa < 0x20; sa++) {
             assertFieldPointer(a1.prIn(sa, 100), AdditionalSense.INVALID_FIELD_IN_CDB, true, 1, 4);
         }
