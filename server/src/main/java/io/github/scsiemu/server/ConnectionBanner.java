@@ -1,5 +1,9 @@
 package io.github.scsiemu.server;
 
+import io.github.scsiemu.api.Lun;
+import io.github.scsiemu.iscsi.auth.AuthenticationPolicy;
+import io.github.scsiemu.iscsi.auth.ChapCredentials;
+import io.github.scsiemu.iscsi.target.AccessControl;
 import io.github.scsiemu.sbc.DiskConfig;
 import io.github.scsiemu.sbc.Provisioning;
 import io.github.scsiemu.server.config.LunConfig;
@@ -35,18 +39,39 @@ final class ConnectionBanner {
             for (LunConfig lun : c.luns()) {
                 b.append("    LUN ").append(lun.number()).append(": ").append(describe(lun)).append('\n');
             }
+            security(b, c);
         }
         ServedTarget first = server.targets().get(0);
         String portal = Addresses.connectable(bound.get(first.config().portals().get(0)));
-        String url = "iscsi://" + portal + "/" + first.name() + "/" + first.config().luns().get(0).number();
+        String user = first.config().authentication().chapOffered() ? "<user>%<secret>@" : "";
+        String url = "iscsi://" + user + portal + "/" + first.name() + "/" + first.config().luns().get(0).number();
         b.append("Connect with:\n");
-        b.append("  iscsi-ls -s iscsi://").append(portal).append("/\n");
+        b.append("  iscsi-ls -s iscsi://").append(user).append(portal).append("/\n");
         b.append("  iscsi-inq ").append(url).append('\n');
         b.append("  qemu-img info ").append(url).append('\n');
         b.append("  iscsiadm -m discovery -t st -p ").append(portal).append('\n');
         b.append("  iscsiadm -m node -T ").append(first.name()).append(" -p ").append(portal).append(" --login\n");
         b.append("Stop with Ctrl-C or SIGTERM.\n");
         return b.toString();
+    }
+
+    private static void security(StringBuilder b, TargetConfig c) {
+        AuthenticationPolicy auth = c.authentication();
+        if (auth.chapOffered()) {
+            b.append("    CHAP ").append(auth.chapRequired() ? "required" : "optional").append(", accounts ")
+                    .append(String.join(", ", auth.initiatorAccounts().stream().map(ChapCredentials::name).toList()));
+            auth.targetCredentials().ifPresent(t -> b.append("; mutual CHAP as ").append(t.name()));
+            b.append('\n');
+        }
+        AccessControl acl = c.access();
+        if (!acl.anyInitiator()) {
+            List<String> entries = new ArrayList<>();
+            acl.initiators().forEach((name, mask) -> entries.add(name + (mask.all() ? " (all LUNs)"
+                    : " (LUNs " + String.join(", ", mask.luns().stream().map(Lun::number).sorted()
+                            .map(String::valueOf).toList()) + ")")));
+            entries.sort(null);
+            b.append("    only initiators ").append(String.join("; ", entries)).append('\n');
+        }
     }
 
     /** For example {@code disk, 128 MiB (262144 x 512-byte blocks, 4096-byte physical), thin, removable}. */

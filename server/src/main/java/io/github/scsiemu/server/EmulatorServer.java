@@ -74,7 +74,8 @@ public final class EmulatorServer implements AutoCloseable {
             TargetPort port = t.ports().get(index);
             if (port != null) {
                 b.export(new ExportedTarget(t.name(), t.config().alias(), t.device(), port.relativeTargetPortId(),
-                        port.targetPortGroup()));
+                        port.targetPortGroup()).withAuthentication(t.config().authentication())
+                        .withAccess(t.config().access()));
             }
         }
         IscsiTarget portal = b.build();

@@ -1,5 +1,8 @@
 package io.github.scsiemu.iscsi.initiator;
 
+import io.github.scsiemu.iscsi.auth.AuthenticationException;
+import io.github.scsiemu.iscsi.auth.ChapAlgorithm;
+import io.github.scsiemu.iscsi.auth.ChapResponder;
 import io.github.scsiemu.iscsi.pdu.Digests;
 import io.github.scsiemu.iscsi.pdu.LoginRequestPdu;
 import io.github.scsiemu.iscsi.pdu.LoginResponsePdu;
@@ -16,14 +19,17 @@ import io.github.scsiemu.iscsi.text.TextCodec;
 import io.github.scsiemu.iscsi.text.TextFormatException;
 import io.github.scsiemu.iscsi.text.TextKey;
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The initiator's side of the login phase (RFC 7143 6.3): security stage with AuthMethod=None and the identity
- * keys, then operational negotiation through {@link Negotiation}, then full feature phase.
+ * The initiator's side of the login phase (RFC 7143 6.3): security stage with the identity keys and AuthMethod
+ * (CHAP through a {@link ChapResponder} when the target picks it, RFC 7143 12.1.3), then operational negotiation
+ * through {@link Negotiation}, then full feature phase. A target that does not authenticate itself when mutual
+ * CHAP was asked for fails the login.
  */
 final class InitiatorLogin {
     /** The outcome: parameters, the first CmdSN of full feature phase, ExpStatSN and the TSIH. */
@@ -31,6 +37,15 @@ final class InitiatorLogin {
     }
 
     private static final int MAX_ROUNDS = 16;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Where the CHAP exchange stands. */
+    private enum Chap {
+        NOT_STARTED,
+        ALGORITHMS_SENT,
+        RESPONSE_SENT,
+        DONE
+    }
 
     private InitiatorLogin() {
     }
@@ -44,7 +59,10 @@ final class InitiatorLogin {
         if (!o.isDiscovery()) {
             security.add(new TextKey(Keys.TARGET_NAME, o.targetName()));
         }
-        security.addAll(negotiation.offer(List.of(new TextKey(Keys.AUTH_METHOD, "None"))));
+        security.addAll(negotiation.offer(List.of(new TextKey(Keys.AUTH_METHOD, o.authMethods()))));
+        ChapResponder responder = o.chap().map(c -> new ChapResponder(c, o.targetChap(),
+                List.of(ChapAlgorithm.SHA256, ChapAlgorithm.MD5), RANDOM)).orElse(null);
+        Chap chap = Chap.NOT_STARTED;
         List<TextKey> operational = new ArrayList<>();
         for (Map.Entry<String, String> e : policy.entrySet()) {
             if (!e.getKey().equals(Keys.AUTH_METHOD)) {
@@ -56,22 +74,61 @@ final class InitiatorLogin {
         int stage = 0;
         List<TextKey> send = security;
         boolean operationalSent = false;
+        boolean transitWish = true;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             int nsg = stage == 0 ? 1 : 3;
-            writer.write(new LoginRequestPdu(true, false, stage, nsg, 0, 0, o.isid(), 0, 0, 0, cmdSn, expStatSn,
-                    TextCodec.encode(send)).toRaw(), Digests.NONE);
+            writer.write(new LoginRequestPdu(transitWish, false, stage, nsg, 0, 0, o.isid(), 0, 0, 0, cmdSn,
+                    expStatSn, TextCodec.encode(send)).toRaw(), Digests.NONE);
             LoginResponsePdu r = response(reader);
             if (r.status() != 0) {
                 throw new LoginException(r.status(), String.format("login refused: status %04x", r.status()));
             }
             expStatSn = r.statSn() + 1;
             List<TextKey> answers;
+            Map<String, String> chapKeys = new LinkedHashMap<>();
             try {
-                answers = negotiation.receive(TextCodec.decode(r.data()));
+                List<TextKey> others = new ArrayList<>();
+                for (TextKey k : TextCodec.decode(r.data())) {
+                    if (k.key().startsWith("CHAP_")) {
+                        chapKeys.put(k.key(), k.value());
+                    } else {
+                        others.add(k);
+                    }
+                }
+                answers = negotiation.receive(others);
             } catch (TextFormatException e) {
                 throw new LoginException(0, e.getMessage());
             }
             send = new ArrayList<>(answers);
+            transitWish = true;
+            if (stage == 0) {
+                String method = negotiation.results().get(Keys.AUTH_METHOD);
+                try {
+                    if (chap == Chap.NOT_STARTED && "CHAP".equals(method)) {
+                        if (responder == null) {
+                            throw new AuthenticationException("target chose CHAP, which was not offered");
+                        }
+                        send.add(responder.offer());
+                        transitWish = false;
+                        chap = Chap.ALGORITHMS_SENT;
+                        continue;
+                    }
+                    if (chap == Chap.ALGORITHMS_SENT) {
+                        send.addAll(responder.respond(chapKeys));
+                        chap = Chap.RESPONSE_SENT;
+                        continue;
+                    }
+                    if (chap == Chap.RESPONSE_SENT && r.transit()) {
+                        responder.verify(chapKeys);
+                        chap = Chap.DONE;
+                    }
+                    if (r.transit() && o.targetChap().isPresent() && chap != Chap.DONE) {
+                        throw new AuthenticationException("the target did not authenticate itself");
+                    }
+                } catch (AuthenticationException e) {
+                    throw new LoginException(0, "CHAP: " + e.getMessage());
+                }
+            }
             if (r.transit() && r.nextStage() == 3) {
                 Map<String, String> results = negotiation.results();
                 return new Result(OperationalParameters.from(results, o.maxRecvDataSegmentLength()), cmdSn,
@@ -106,7 +163,7 @@ final class InitiatorLogin {
 
     private static Map<String, String> policy(LoginOptions o) {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put(Keys.AUTH_METHOD, "None");
+        p.put(Keys.AUTH_METHOD, o.authMethods());
         p.put(Keys.HEADER_DIGEST, o.headerDigest());
         p.put(Keys.DATA_DIGEST, o.dataDigest());
         p.put(Keys.MAX_RECV_DATA_SEGMENT_LENGTH, Integer.toString(o.maxRecvDataSegmentLength()));

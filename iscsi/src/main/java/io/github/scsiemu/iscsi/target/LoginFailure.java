@@ -9,6 +9,7 @@ final class LoginFailure extends Exception {
 
     static final int INITIATOR_ERROR = 0x0200;
     static final int AUTHENTICATION_FAILURE = 0x0201;
+    static final int AUTHORIZATION_FAILURE = 0x0202;
     static final int NOT_FOUND = 0x0203;
     static final int UNSUPPORTED_VERSION = 0x0205;
     static final int MISSING_PARAMETER = 0x0207;

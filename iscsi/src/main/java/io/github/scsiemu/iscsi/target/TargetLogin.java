@@ -1,5 +1,8 @@
 package io.github.scsiemu.iscsi.target;
 
+import io.github.scsiemu.iscsi.auth.AuthenticationException;
+import io.github.scsiemu.iscsi.auth.AuthenticationPolicy;
+import io.github.scsiemu.iscsi.auth.ChapAuthenticator;
 import io.github.scsiemu.iscsi.pdu.Digests;
 import io.github.scsiemu.iscsi.pdu.LoginRequestPdu;
 import io.github.scsiemu.iscsi.pdu.LoginResponsePdu;
@@ -18,7 +21,9 @@ import io.github.scsiemu.iscsi.text.TextKey;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,13 +31,18 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The target's side of the login phase of one connection (RFC 7143 6.3 and 11.12-11.13): identity keys
- * (InitiatorName, SessionType, TargetName), security negotiation with AuthMethod=None, operational negotiation
- * through {@link Negotiation}, stage transitions, continued text (C bit), StatSN, TSIH and TargetPortalGroupTag.
- * A failed login gets its status and the connection is closed by the caller.
+ * (InitiatorName, SessionType, TargetName), the target's access control list (0x0202 authorization failure for an
+ * initiator it does not list), security negotiation (AuthMethod under the target's {@link AuthenticationPolicy};
+ * CHAP through a {@link ChapAuthenticator}; a login that tries to leave the security stage unauthenticated when
+ * the policy requires CHAP, or whose CHAP exchange fails, ends with 0x0201 authentication failure), operational
+ * negotiation through {@link Negotiation}, stage transitions, continued text (C bit), StatSN, TSIH and
+ * TargetPortalGroupTag. A failed login gets its status and the connection is closed by the caller.
  */
 final class TargetLogin {
     /** Data segments during login are at most 8192 bytes (RFC 7143 13.12). */
     static final int LOGIN_SEGMENT_LIMIT = 8192;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final System.Logger LOG = System.getLogger(TargetLogin.class.getName());
 
     /** The outcome of a successful login. */
     record Result(SessionIdentity identity, OperationalParameters params, int expCmdSn, int nextStatSn, int tsih) {
@@ -49,6 +59,9 @@ final class TargetLogin {
     private boolean declaredSegmentLength;
     private SessionIdentity identity;
     private Negotiation negotiation;
+    private AuthenticationPolicy authentication;
+    private ChapAuthenticator chap;
+    private boolean authenticated;
 
     TargetLogin(IscsiTarget portal, PduReader reader, PduWriter writer) {
         this.portal = portal;
@@ -100,7 +113,11 @@ final class TargetLogin {
                 text.reset();
                 if (first) {
                     identity = identify(keys);
-                    negotiation = new Negotiation(portal.settings().policy(), identity.discovery());
+                    authentication = identity.target().map(ExportedTarget::authentication)
+                            .orElse(portal.discoveryAuthentication());
+                    Map<String, String> policy = new LinkedHashMap<>(portal.settings().policy());
+                    policy.put(Keys.AUTH_METHOD, authentication.authMethods());
+                    negotiation = new Negotiation(policy, identity.discovery());
                 }
                 Optional<Result> done = step(request, keys, first);
                 first = false;
@@ -108,6 +125,8 @@ final class TargetLogin {
                     return done;
                 }
             } catch (LoginFailure e) {
+                LOG.log(System.Logger.Level.DEBUG, () -> String.format("login failed with %04x: %s", e.status,
+                        e.getMessage()));
                 return fail(e.status);
             } catch (TextFormatException e) {
                 return fail(LoginFailure.INITIATOR_ERROR);
@@ -130,6 +149,9 @@ final class TargetLogin {
                 .orElseThrow(() -> new LoginFailure(LoginFailure.MISSING_PARAMETER, "TargetName missing"));
         ExportedTarget target = portal.target(name)
                 .orElseThrow(() -> new LoginFailure(LoginFailure.NOT_FOUND, "no target " + name));
+        if (!target.access().permits(initiator)) {
+            throw new LoginFailure(LoginFailure.AUTHORIZATION_FAILURE, initiator + " may not log in to " + name);
+        }
         return new SessionIdentity(initiator, isid, Optional.of(target), tpgt);
     }
 
@@ -143,12 +165,19 @@ final class TargetLogin {
         if (csg == 2 || csg == 3) {
             throw new LoginFailure(LoginFailure.INITIATOR_ERROR, "invalid current stage " + csg);
         }
-        List<TextKey> answers = new ArrayList<>(negotiation.receive(keys));
-        Map<String, String> results = negotiation.results();
-        if (csg == 0 && keys.stream().anyMatch(k -> k.key().equals(Keys.AUTH_METHOD))
-                && !"None".equals(results.get(Keys.AUTH_METHOD))) {
-            throw new LoginFailure(LoginFailure.AUTHENTICATION_FAILURE, "no acceptable AuthMethod");
+        Map<String, String> chapKeys = new LinkedHashMap<>();
+        List<TextKey> others = new ArrayList<>();
+        for (TextKey k : keys) {
+            if (k.key().startsWith("CHAP_")) {
+                if (chapKeys.put(k.key(), k.value()) != null) {
+                    throw new LoginFailure(LoginFailure.AUTHENTICATION_FAILURE, k.key() + " sent twice");
+                }
+            } else {
+                others.add(k);
+            }
         }
+        List<TextKey> answers = new ArrayList<>(negotiation.receive(others));
+        answers.addAll(security(csg, others, chapKeys, request.transit()));
         if (first && !identity.discovery()) {
             answers.add(new TextKey(Keys.TARGET_PORTAL_GROUP_TAG, Integer.toString(identity.portalGroupTag())));
         }
@@ -157,7 +186,7 @@ final class TargetLogin {
             answers.add(new TextKey(Keys.MAX_RECV_DATA_SEGMENT_LENGTH,
                     Integer.toString(portal.settings().maxRecvDataSegmentLength())));
         }
-        boolean transit = request.transit();
+        boolean transit = request.transit() && authenticated;
         int nsg = request.nextStage();
         if (transit && (nsg <= csg || nsg == 2)) {
             throw new LoginFailure(LoginFailure.INITIATOR_ERROR, "invalid next stage " + nsg);
@@ -169,7 +198,45 @@ final class TargetLogin {
         int tsih = portal.nextTsih();
         int next = respond(true, 3, tsih, answers);
         int ownLimit = declaredSegmentLength ? portal.settings().maxRecvDataSegmentLength() : 8192;
-        return Optional.of(new Result(identity, OperationalParameters.from(results, ownLimit), expCmdSn, next, tsih));
+        return Optional.of(new Result(identity, OperationalParameters.from(negotiation.results(), ownLimit), expCmdSn, next, tsih));
+    }
+
+    /**
+     * The security part of one request: AuthMethod's outcome, the CHAP exchange, and whether the initiator may leave
+     * the security stage; returns the CHAP keys to answer with.
+     */
+    private List<TextKey> security(int csg, List<TextKey> others, Map<String, String> chapKeys,
+            boolean transitWish) throws LoginFailure {
+        List<TextKey> answers = new ArrayList<>();
+        if (csg == 0 && others.stream().anyMatch(k -> k.key().equals(Keys.AUTH_METHOD))) {
+            String method = negotiation.results().get(Keys.AUTH_METHOD);
+            if ("CHAP".equals(method)) {
+                chap = new ChapAuthenticator(authentication, RANDOM);
+            } else if ("None".equals(method)) {
+                authenticated = true;
+            } else {
+                throw new LoginFailure(LoginFailure.AUTHENTICATION_FAILURE, "no acceptable AuthMethod");
+            }
+        }
+        if (!chapKeys.isEmpty()) {
+            if (csg != 0 || chap == null || authenticated) {
+                throw new LoginFailure(LoginFailure.AUTHENTICATION_FAILURE, "CHAP keys not expected now");
+            }
+            try {
+                answers.addAll(chap.receive(chapKeys));
+            } catch (AuthenticationException e) {
+                throw new LoginFailure(LoginFailure.AUTHENTICATION_FAILURE, e.getMessage());
+            }
+            authenticated = chap.done();
+        }
+        boolean leaving = csg == 1 || (transitWish && chap == null);
+        if (leaving && !authenticated) {
+            if (chap != null || !authentication.allowsNone()) {
+                throw new LoginFailure(LoginFailure.AUTHENTICATION_FAILURE, "authentication required");
+            }
+            authenticated = true;
+        }
+        return answers;
     }
 
     /** Sends a login response; returns the next StatSN. */

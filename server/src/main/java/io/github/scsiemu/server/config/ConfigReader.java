@@ -1,5 +1,10 @@
 package io.github.scsiemu.server.config;
 
+import io.github.scsiemu.iscsi.auth.AuthenticationPolicy;
+import io.github.scsiemu.iscsi.auth.ChapAlgorithm;
+import io.github.scsiemu.iscsi.auth.ChapCredentials;
+import io.github.scsiemu.iscsi.target.AccessControl;
+import io.github.scsiemu.iscsi.target.LunMask;
 import io.github.scsiemu.iscsi.target.TargetSettings;
 import io.github.scsiemu.sbc.BlockLimits;
 import io.github.scsiemu.sbc.DiskConfig;
@@ -20,6 +25,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tomlj.Toml;
+import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
 
@@ -166,9 +172,9 @@ public final class ConfigReader {
         }
         List<PortalConfig> portals = new ArrayList<>();
         for (Section s : sections) {
-            s.allowOnly("address", "group-tag");
             String text = s.requiredString("address");
             s = s.named("portal " + text);
+            s.allowOnly("address", "group-tag");
             InetSocketAddress address = address(s, "address", text);
             int tag = (int) s.integer("group-tag", 0, 0xFFFF, portals.size() + 1);
             for (PortalConfig other : portals) {
@@ -218,22 +224,14 @@ public final class ConfigReader {
     // ---- [[target]] ----------------------------------------------------------------------------------------------
 
     private TargetConfig target(Section t, List<PortalConfig> portals) throws ConfigException {
-        t.allowOnly("name", "alias", "portals", "lun", "alua-group", "chap", "acl");
         String name = t.requiredString("name");
         t = t.named("target " + name);
+        t.allowOnly("name", "alias", "portals", "lun", "alua-group", "chap", "acl");
         if (!ISCSI_NAME.matcher(name).matches() || name.length() > 223) {
             throw t.error("name", "name must be an iSCSI name (iqn.YYYY-MM.reversed.domain[:id], eui. or naa.), at"
                     + " most 223 bytes: \"" + name + "\"");
         }
         String alias = t.string("alias").orElse("");
-        if (t.has("chap")) {
-            throw t.error("chap", "chap: CHAP authentication is not supported yet by the iSCSI target; remove"
-                    + " [target.chap]");
-        }
-        if (t.has("acl")) {
-            throw t.error("acl", "acl: initiator access control lists are not supported yet by the iSCSI target;"
-                    + " remove [[target.acl]]");
-        }
         List<Integer> ports = new ArrayList<>();
         Optional<List<String>> named = t.strings("portals");
         if (named.isPresent()) {
@@ -268,7 +266,94 @@ public final class ConfigReader {
         }
         ordered.sort((a, b) -> Integer.compare(a.number(), b.number()));
         List<AluaGroupConfig> groups = aluaGroups(t, ports, portals);
-        return new TargetConfig(name, alias, ports, ordered, groups, t.origin());
+        Optional<Section> chap = t.table("chap", "target " + name + " chap");
+        AuthenticationPolicy authentication = chap.isPresent() ? chap(chap.get()) : AuthenticationPolicy.NONE;
+        AccessControl access = access(t, luns.keySet());
+        return new TargetConfig(name, alias, ports, ordered, groups, authentication, access, t.origin());
+    }
+
+    /** {@code [target.chap]}: CHAP (RFC 7143 12.1.3), one-way with initiator accounts, mutual with target-user. */
+    private static AuthenticationPolicy chap(Section c) throws ConfigException {
+        c.allowOnly("required", "algorithms", "account", "target-user", "target-secret");
+        List<ChapCredentials> accounts = new ArrayList<>();
+        for (Section a : c.tables("account", c.name() + " account")) {
+            a.allowOnly("user", "secret");
+            String user = a.requiredString("user");
+            a = a.named(c.name() + " account " + user);
+            accounts.add(credentials(a, user, "secret"));
+        }
+        if (accounts.isEmpty()) {
+            throw c.error("account", "no [[target.chap.account]]: CHAP needs at least one initiator account");
+        }
+        List<ChapAlgorithm> algorithms = new ArrayList<>();
+        for (String name : c.strings("algorithms").orElse(List.of("MD5", "SHA-1", "SHA-256", "SHA3-256"))) {
+            ChapAlgorithm a = switch (name.toUpperCase(Locale.ROOT)) {
+                case "MD5" -> ChapAlgorithm.MD5;
+                case "SHA-1", "SHA1" -> ChapAlgorithm.SHA1;
+                case "SHA-256", "SHA256" -> ChapAlgorithm.SHA256;
+                case "SHA3-256", "SHA3_256" -> ChapAlgorithm.SHA3_256;
+                default -> throw c.error("algorithms", "algorithms are \"MD5\", \"SHA-1\", \"SHA-256\" and"
+                        + " \"SHA3-256\", not \"" + name + "\"");
+            };
+            algorithms.add(a);
+        }
+        if (algorithms.isEmpty()) {
+            throw c.error("algorithms", "algorithms must list at least one CHAP algorithm");
+        }
+        try {
+            AuthenticationPolicy p = new AuthenticationPolicy(true, true, accounts, Optional.empty(), algorithms);
+            if (c.has("target-user") || c.has("target-secret")) {
+                p = p.withTargetCredentials(credentials(c, c.requiredString("target-user"), "target-secret"));
+            }
+            return c.bool("required", true) ? p : p.optional();
+        } catch (IllegalArgumentException e) {
+            throw c.error("target-secret", e.getMessage());
+        }
+    }
+
+    private static ChapCredentials credentials(Section s, String user, String secretKey) throws ConfigException {
+        String secret = s.requiredString(secretKey);
+        try {
+            return new ChapCredentials(user, secret);
+        } catch (IllegalArgumentException e) {
+            String key = user.isEmpty() ? "user" : secretKey;
+            throw s.error(key, key + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code [[target.acl]]}: when present, only the listed initiators may log in, each seeing its LUNs. */
+    private static AccessControl access(Section t, Set<Integer> luns) throws ConfigException {
+        List<Section> entries = t.tables("acl", "acl");
+        if (entries.isEmpty()) {
+            return AccessControl.OPEN;
+        }
+        AccessControl acl = AccessControl.closed();
+        for (Section e : entries) {
+            e.allowOnly("initiator", "luns");
+            String initiator = e.requiredString("initiator");
+            e = e.named("acl " + initiator);
+            if (acl.initiators().containsKey(initiator)) {
+                throw e.error("initiator", "initiator " + initiator + " is listed twice");
+            }
+            if (!e.has("luns")) {
+                acl = acl.allow(initiator);
+                continue;
+            }
+            Object v = e.value("luns").orElseThrow();
+            if (!(v instanceof TomlArray a)) {
+                throw e.error("luns", "luns must be a list of LUN numbers");
+            }
+            int[] visible = new int[a.size()];
+            for (int i = 0; i < a.size(); i++) {
+                if (!a.isLong(i) || !luns.contains((int) a.getLong(i)) || a.getLong(i) != (int) a.getLong(i)) {
+                    throw e.error("luns", "luns must list LUN numbers of this target's [[target.lun]]s, not "
+                            + a.get(i));
+                }
+                visible[i] = (int) a.getLong(i);
+            }
+            acl = acl.allow(initiator, LunMask.of(visible));
+        }
+        return acl;
     }
 
     private static int portalIndex(Section s, String key, String text, List<PortalConfig> portals)
@@ -288,12 +373,12 @@ public final class ConfigReader {
         List<AluaGroupConfig> groups = new ArrayList<>();
         Set<Integer> covered = new HashSet<>();
         for (Section g : sections) {
-            g.allowOnly("id", "state", "preferred", "portals");
             if (!g.has("id")) {
                 throw g.error("id", "missing field \"id\"");
             }
             int id = (int) g.integer("id", 0, 0xFFFF, 0);
             g = g.named("alua-group " + id);
+            g.allowOnly("id", "state", "preferred", "portals");
             for (AluaGroupConfig other : groups) {
                 if (other.id() == id) {
                     throw g.error("id", "alua-group " + id + " is configured twice");
@@ -346,13 +431,13 @@ public final class ConfigReader {
     // ---- [[target.lun]] ------------------------------------------------------------------------------------------
 
     private LunConfig lun(Section l, String targetName) throws ConfigException {
-        l.allowOnly("number", "type", "capacity", "block-size", "physical-block-exponent", "thin", "lbprz",
-                "removable", "read-only", "vendor", "product", "revision", "serial", "store", "directory", "limits");
         if (!l.has("number")) {
             throw l.error("number", "missing field \"number\"");
         }
         int number = (int) l.integer("number", 0, 0x3FFF, 0);
         l = l.named("lun " + number);
+        l.allowOnly("number", "type", "capacity", "block-size", "physical-block-exponent", "thin", "lbprz",
+                "removable", "read-only", "vendor", "product", "revision", "serial", "store", "directory", "limits");
         String type = l.string("type").orElse("disk");
         if (!type.equals("disk")) {
             throw l.error("type", "type must be \"disk\" (tape and media changer logical units are not available"

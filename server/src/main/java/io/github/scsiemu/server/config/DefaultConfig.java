@@ -1,5 +1,7 @@
 package io.github.scsiemu.server.config;
 
+import io.github.scsiemu.iscsi.auth.AuthenticationPolicy;
+import io.github.scsiemu.iscsi.target.AccessControl;
 import io.github.scsiemu.iscsi.target.TargetSettings;
 import io.github.scsiemu.sbc.DiskConfig;
 import java.net.InetSocketAddress;
@@ -36,7 +38,7 @@ public final class DefaultConfig {
         TargetConfig target = new TargetConfig(TARGET_NAME, "scsi-emu default", List.of(0),
                 List.of(new LunConfig(1, scratch, StoreConfig.MEMORY, o),
                         new LunConfig(2, readOnly, StoreConfig.MEMORY, o)),
-                List.of(), o);
+                List.of(), AuthenticationPolicy.NONE, AccessControl.OPEN, o);
         PortalConfig portal = new PortalConfig(new InetSocketAddress("127.0.0.1", ConfigReader.ISCSI_PORT), 1, o);
         return new ServerConfig(o.source(), List.of(portal), List.of(target), TargetSettings.DEFAULT,
                 Optional.empty());
