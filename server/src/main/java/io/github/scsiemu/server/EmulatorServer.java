@@ -69,7 +69,7 @@ public final class EmulatorServer implements AutoCloseable {
             throws IOException {
         PortalConfig p = config.portals().get(index);
         IscsiTarget.Builder b = IscsiTarget.builder().address(p.address()).portalGroupTag(p.groupTag())
-                .settings(config.settings());
+                .settings(config.settings()).discoveryAuthentication(config.discoveryAuthentication());
         for (ServedTarget t : targets) {
             TargetPort port = t.ports().get(index);
             if (port != null) {

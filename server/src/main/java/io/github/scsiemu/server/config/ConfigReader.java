@@ -92,7 +92,7 @@ public final class ConfigReader {
     }
 
     private ServerConfig root(Section root) throws ConfigException {
-        root.allowOnly("reservation-directory", "iscsi", "portal", "target");
+        root.allowOnly("reservation-directory", "iscsi", "discovery-chap", "portal", "target");
         TargetSettings settings = TargetSettings.DEFAULT;
         Optional<Section> iscsi = root.table("iscsi", "iscsi");
         if (iscsi.isPresent()) {
@@ -114,7 +114,10 @@ public final class ConfigReader {
             targets.add(target);
         }
         Optional<Path> reservations = root.string("reservation-directory").map(this::resolve);
-        return new ServerConfig(source, portals, targets, settings, reservations);
+        Optional<Section> discovery = root.table("discovery-chap", "discovery-chap");
+        AuthenticationPolicy discoveryAuthentication = discovery.isPresent() ? chap(discovery.get(), "discovery-chap")
+                : AuthenticationPolicy.NONE;
+        return new ServerConfig(source, portals, targets, settings, reservations, discoveryAuthentication);
     }
 
     private Path resolve(String directory) {
@@ -250,6 +253,9 @@ public final class ConfigReader {
                 ports.add(i);
             }
         }
+        Optional<Section> chap = t.table("chap", "target " + name + " chap");
+        AuthenticationPolicy authentication = chap.isPresent() ? chap(chap.get(), "target.chap")
+                : AuthenticationPolicy.NONE;
         List<Section> lunSections = t.tables("lun", "lun");
         if (lunSections.isEmpty()) {
             throw t.error("lun", "no [[target.lun]]: a target needs at least one logical unit");
@@ -266,14 +272,15 @@ public final class ConfigReader {
         }
         ordered.sort((a, b) -> Integer.compare(a.number(), b.number()));
         List<AluaGroupConfig> groups = aluaGroups(t, ports, portals);
-        Optional<Section> chap = t.table("chap", "target " + name + " chap");
-        AuthenticationPolicy authentication = chap.isPresent() ? chap(chap.get()) : AuthenticationPolicy.NONE;
         AccessControl access = access(t, luns.keySet());
         return new TargetConfig(name, alias, ports, ordered, groups, authentication, access, t.origin());
     }
 
-    /** {@code [target.chap]}: CHAP (RFC 7143 12.1.3), one-way with initiator accounts, mutual with target-user. */
-    private static AuthenticationPolicy chap(Section c) throws ConfigException {
+    /**
+     * {@code [target.chap]} or {@code [discovery-chap]}: CHAP (RFC 7143 12.1.3), one-way with initiator accounts,
+     * mutual with target-user.
+     */
+    private static AuthenticationPolicy chap(Section c, String table) throws ConfigException {
         c.allowOnly("required", "algorithms", "account", "target-user", "target-secret");
         List<ChapCredentials> accounts = new ArrayList<>();
         for (Section a : c.tables("account", c.name() + " account")) {
@@ -283,7 +290,7 @@ public final class ConfigReader {
             accounts.add(credentials(a, user, "secret"));
         }
         if (accounts.isEmpty()) {
-            throw c.error("account", "no [[target.chap.account]]: CHAP needs at least one initiator account");
+            throw c.error("account", "no [[" + table + ".account]]: CHAP needs at least one initiator account");
         }
         List<ChapAlgorithm> algorithms = new ArrayList<>();
         for (String name : c.strings("algorithms").orElse(List.of("MD5", "SHA-1", "SHA-256", "SHA3-256"))) {

@@ -41,6 +41,6 @@ public final class DefaultConfig {
                 List.of(), AuthenticationPolicy.NONE, AccessControl.OPEN, o);
         PortalConfig portal = new PortalConfig(new InetSocketAddress("127.0.0.1", ConfigReader.ISCSI_PORT), 1, o);
         return new ServerConfig(o.source(), List.of(portal), List.of(target), TargetSettings.DEFAULT,
-                Optional.empty());
+                Optional.empty(), AuthenticationPolicy.NONE);
     }
 }

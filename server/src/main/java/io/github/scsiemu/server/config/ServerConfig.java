@@ -1,5 +1,6 @@
 package io.github.scsiemu.server.config;
 
+import io.github.scsiemu.iscsi.auth.AuthenticationPolicy;
 import io.github.scsiemu.iscsi.target.TargetSettings;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -17,14 +18,16 @@ import java.util.Optional;
  * @param settings             the iSCSI operational policy every portal negotiates
  * @param reservationDirectory where each logical unit's persistent reservation state is saved; empty to keep it in
  *                             memory
+ * @param discoveryAuthentication the CHAP policy of discovery sessions (RFC 7143 12.1.3)
  */
 public record ServerConfig(String source, List<PortalConfig> portals, List<TargetConfig> targets,
-        TargetSettings settings, Optional<Path> reservationDirectory) {
+        TargetSettings settings, Optional<Path> reservationDirectory, AuthenticationPolicy discoveryAuthentication) {
 
     public ServerConfig {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(reservationDirectory, "reservationDirectory");
+        Objects.requireNonNull(discoveryAuthentication, "discoveryAuthentication");
         portals = List.copyOf(portals);
         targets = List.copyOf(targets);
         if (portals.isEmpty() || targets.isEmpty()) {
@@ -54,6 +57,7 @@ public record ServerConfig(String source, List<PortalConfig> portals, List<Targe
         if (moved.isUnresolved()) {
             throw new ConfigException(source, 0, "", "--address: unknown host " + moved.getHostString());
         }
-        return new ServerConfig(source, List.of(p.withAddress(moved)), targets, settings, reservationDirectory);
+        return new ServerConfig(source, List.of(p.withAddress(moved)), targets, settings, reservationDirectory,
+                discoveryAuthentication);
     }
 }

@@ -119,6 +119,23 @@ class ConfigReaderTest {
         assertThat(p.algorithms()).containsExactly(ChapAlgorithm.MD5);
         assertThat(p.targetCredentials()).isEmpty();
         assertThat(c.targets().get(0).access()).isEqualTo(AccessControl.OPEN);
+        assertThat(c.discoveryAuthentication()).isEqualTo(AuthenticationPolicy.NONE);
+    }
+
+    @Test
+    void discoverySessionsMayRequireChap() throws Exception {
+        ServerConfig c = parse("""
+                [[discovery-chap.account]]
+                user = "d"
+                secret = "discoverysecret"
+                """ + TARGET + """
+                [[target.lun]]
+                number = 1
+                capacity = 8
+                """);
+        assertThat(c.discoveryAuthentication())
+                .isEqualTo(AuthenticationPolicy.chap(new ChapCredentials("d", "discoverysecret")));
+        assertThat(c.targets().get(0).authentication()).isEqualTo(AuthenticationPolicy.NONE);
     }
 
     @Test
@@ -186,8 +203,8 @@ class ConfigReaderTest {
                 Arguments.of("no target", "reservation-directory = \"x\"\n",
                         "config.toml: no [[target]]: at least one target is needed"),
                 Arguments.of("unknown top-level field", "\n\nportl = 1\n" + TARGET,
-                        "config.toml:3: unknown field \"portl\" (known: iscsi, portal, reservation-directory,"
-                                + " target)"),
+                        "config.toml:3: unknown field \"portl\" (known: discovery-chap, iscsi, portal,"
+                                + " reservation-directory, target)"),
                 Arguments.of("missing target name", "[[target]]\nalias = \"x\"\n",
                         "config.toml:1: target #1: missing field \"name\""),
                 Arguments.of("bad target name", "[[target]]\nname = \"disk\"\n",
@@ -273,12 +290,12 @@ class ConfigReaderTest {
                         + "[[target.chap.account]]\nuser = \"u\"\nsecret = \"0123456789ab\"\n",
                         "config.toml:5: target iqn.2026-01.io.github.scsiemu:t chap: the target's CHAP secret must"
                                 + " differ from the secret of initiator account u (RFC 7143 12.1.3)"),
-                Arguments.of("acl lun", TARGET + "[[target.lun]]\nnumber = 1\ncapacity = 8\n" + "[[target.acl]]\n"
+                Arguments.of("acl lun", TARGET + "[[target.lun]]\nnumber = 1\ncapacity = 8\n[[target.acl]]\n"
                         + "initiator = \"iqn.2026-01.x:y\"\nluns = [1, 2]\n",
                         "config.toml:8: acl iqn.2026-01.x:y: luns must list LUN numbers of this target's"
                                 + " [[target.lun]]s, not 2"),
-                Arguments.of("acl initiator missing", TARGET + "[[target.lun]]\nnumber = 1\ncapacity = 8\n" + "[[target.acl]]\n"
-                        + "luns = [1]\n", "config.toml:6: acl #1: missing field \"initiator\""));
+                Arguments.of("acl initiator missing", TARGET + "[[target.lun]]\nnumber = 1\ncapacity = 8\n"
+                        + "[[target.acl]]\nluns = [1]\n", "config.toml:6: acl #1: missing field \"initiator\""));
     }
 
     @ParameterizedTest(name = "{0}")
