@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         description = {"Serve emulated SCSI logical units over iSCSI until stopped (Ctrl-C or SIGTERM).",
             "Without --config: target " + DefaultConfig.TARGET_NAME + " on 127.0.0.1:3260 with LUN 1, a 128 MiB"
                     + " thin-provisioned removable disk (512-byte logical, 4096-byte physical blocks), and LUN 2,"
-                    + " a 64 MiB read-only disk, both in memory."})
+                    + " a 64 MiB thin, read-only disk, both in memory."})
 final class ServeCommand implements Callable<Integer> {
 
     @Spec

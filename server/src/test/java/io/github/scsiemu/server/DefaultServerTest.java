@@ -115,7 +115,7 @@ class DefaultServerTest {
                 .contains("target " + DefaultConfig.TARGET_NAME)
                 .contains("LUN 1: disk SCSIEMU SCRATCH DISK, 128 MiB (262144 x 512-byte blocks, 4096-byte physical),"
                         + " thin, removable, memory store")
-                .contains("LUN 2: disk SCSIEMU READ-ONLY DISK, 64 MiB (131072 x 512-byte blocks), read-only,"
+                .contains("LUN 2: disk SCSIEMU READ-ONLY DISK, 64 MiB (131072 x 512-byte blocks), thin, read-only,"
                         + " memory store")
                 .contains("iscsi-ls -s iscsi://127.0.0.1:" + port + "/\n").contains("iscsi-inq " + url + "\n")
                 .contains("qemu-img info " + url + "\n")

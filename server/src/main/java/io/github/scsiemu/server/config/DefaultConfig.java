@@ -15,7 +15,8 @@ import java.util.Optional;
  * <li>LUN 1: a 128 MiB thin-provisioned disk (LBPME = 1, LBPRZ = 1) with a removable medium (RMB = 1), 512-byte
  * logical blocks and 4096-byte physical blocks (LOGICAL BLOCKS PER PHYSICAL BLOCK EXPONENT 3), the LU libiscsi's
  * test suite needs to skip nothing (iscsi.md 1.15);</li>
- * <li>LUN 2: a 64 MiB write-protected disk (MODE SENSE WP = 1), for libiscsi's {@code SCSI.ReadOnly} tests.</li>
+ * <li>LUN 2: a 64 MiB thin-provisioned, write-protected disk (MODE SENSE WP = 1), for libiscsi's
+ * {@code SCSI.ReadOnly} tests (thin so that its UNMAP tests run rather than skip).</li>
  * </ul>
  * Both keep their blocks in memory and have persistent reservations.
  */
@@ -33,7 +34,8 @@ public final class DefaultConfig {
         DiskConfig scratch = DiskConfig.builder(128L << 20 >> 9, 512).physicalBlockExponent(3).thin().lbprz(true)
                 .removable(true).product("SCRATCH DISK").serialNumber(ConfigReader.defaultSerial(TARGET_NAME, 1))
                 .build();
-        DiskConfig readOnly = DiskConfig.builder(64L << 20 >> 9, 512).readOnly(true).product("READ-ONLY DISK")
+        // thin as well, so libiscsi's SCSI.ReadOnly tests also see UNMAP and WRITE SAME with UNMAP refused
+        DiskConfig readOnly = DiskConfig.builder(64L << 20 >> 9, 512).thin().readOnly(true).product("READ-ONLY DISK")
                 .serialNumber(ConfigReader.defaultSerial(TARGET_NAME, 2)).build();
         TargetConfig target = new TargetConfig(TARGET_NAME, "scsi-emu default", List.of(0),
                 List.of(new LunConfig(1, scratch, StoreConfig.MEMORY, o),
