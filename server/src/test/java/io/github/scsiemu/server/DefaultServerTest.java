@@ -74,13 +74,13 @@ class DefaultServerTest {
     }
 
     @Test
-    void lun2IsAFixedWriteProtected64MiBDisk() throws Exception {
+    void lun2IsAFixedThinWriteProtected64MiBDisk() throws Exception {
         byte[] inq = initiator.good(2, Initiator.inquiry(), 96);
         assertThat(inq[1] & 0x80).isZero();
         ByteBuffer rc = ByteBuffer.wrap(initiator.good(2, Initiator.readCapacity16(), 32));
         assertThat(rc.getLong(0)).isEqualTo((64L << 20) / 512 - 1);
         assertThat(rc.getInt(8)).isEqualTo(512);
-        assertThat(rc.get(14) & 0x80).isZero(); // fully provisioned
+        assertThat(rc.get(14) & 0x80).isEqualTo(0x80); // thin (LBPME), so UNMAP is listed and refused as a write
         byte[] mode = initiator.good(2, Initiator.modeSense6(), 255);
         assertThat(mode[2] & 0x80).isEqualTo(0x80); // WP
         CommandResult w = initiator.write(2, Initiator.rw10(0x2A, 0, 1), new byte[512]);
