@@ -1,6 +1,9 @@
 package io.github.scsiemu.conformance;
 
+import io.github.scsiemu.conformance.iscsi.IscsiTargetFactory;
+import io.github.scsiemu.conformance.iscsi.IscsiUrl;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,9 +16,13 @@ import java.util.SplittableRandom;
  * <pre>
  * java -cp ... io.github.scsiemu.conformance.ConformanceRunner [--seed N] [--tries N] [--suite NAME]...
  *     FACTORY-CLASS [FACTORY ARGUMENTS...]
+ * java -cp ... io.github.scsiemu.conformance.ConformanceRunner [--seed N] [--tries N] [--suite NAME]...
+ *     iscsi://[USER%SECRET@]HOST[:PORT]/TARGET-NAME[/LUN]...
  * </pre>
- * where {@code FACTORY-CLASS} implements {@link TargetUnderTestFactory} and receives the remaining arguments;
- * {@code --suite} restricts the run to suites whose name contains the text (case-insensitive).
+ * where {@code FACTORY-CLASS} implements {@link TargetUnderTestFactory} and receives the remaining arguments, and
+ * iSCSI URLs (one per portal of the target) test a target over iSCSI through
+ * {@link io.github.scsiemu.conformance.iscsi.IscsiTargetFactory}; {@code --suite} restricts the run to suites whose
+ * name contains the text (case-insensitive). When the target cannot be reached the status is 2 as well.
  */
 public final class ConformanceRunner {
 
@@ -64,20 +71,32 @@ public final class ConformanceRunner {
             return usage(err, "bad option value: " + e.getMessage());
         }
         if (i >= args.length) {
-            return usage(err, "no target factory class given");
+            return usage(err, "no target factory class or iSCSI URL given");
         }
         TargetUnderTestFactory factory;
-        try {
-            factory = Class.forName(args[i]).asSubclass(TargetUnderTestFactory.class).getDeclaredConstructor()
-                    .newInstance();
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            return usage(err, "cannot create target factory " + args[i] + ": " + e);
+        List<String> factoryArgs;
+        if (IscsiUrl.isIscsiUrl(args[i])) {
+            factory = new IscsiTargetFactory();
+            factoryArgs = List.of(args).subList(i, args.length);
+        } else {
+            try {
+                factory = Class.forName(args[i]).asSubclass(TargetUnderTestFactory.class).getDeclaredConstructor()
+                        .newInstance();
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                return usage(err, "cannot create target factory " + args[i] + ": " + e);
+            }
+            factoryArgs = List.of(args).subList(i + 1, args.length);
         }
-        List<String> factoryArgs = List.of(args).subList(i + 1, args.length);
         RunSettings settings = new RunSettings(seed != null ? seed : new SplittableRandom().nextLong(), tries);
         List<Suite> suites = Suites.all().stream().filter(s -> suiteFilters.isEmpty() || suiteFilters.stream()
                 .anyMatch(f -> s.name().toLowerCase(Locale.ROOT).contains(f))).toList();
-        try (TargetUnderTest target = factory.create(factoryArgs)) {
+        TargetUnderTest created;
+        try {
+            created = factory.create(factoryArgs);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            return usage(err, "cannot create the target under test: " + e.getMessage());
+        }
+        try (TargetUnderTest target = created) {
             ConformanceReport report = ConformanceReport.run(target, suites, settings);
             out.print(report.render());
             out.flush();
@@ -88,7 +107,11 @@ public final class ConformanceRunner {
     private static int usage(PrintStream err, String problem) {
         err.println(problem);
         err.println("usage: ConformanceRunner [--seed N] [--tries N] [--suite NAME]... FACTORY-CLASS [ARGS...]");
+        err.println("       ConformanceRunner [--seed N] [--tries N] [--suite NAME]... "
+                + "iscsi://[USER%SECRET@]HOST[:PORT]/TARGET-NAME[/LUN]...");
         err.println("  FACTORY-CLASS implements " + TargetUnderTestFactory.class.getName());
+        err.println("  each iSCSI URL is one portal of the same target; without /LUN every LUN REPORT LUNS lists "
+                + "is tested");
         return 2;
     }
 }

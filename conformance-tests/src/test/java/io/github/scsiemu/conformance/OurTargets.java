@@ -16,11 +16,15 @@ import io.github.scsiemu.spc.PeripheralDeviceType;
 import io.github.scsiemu.spc.target.SimpleTarget;
 import java.util.List;
 
-/** Our own devices as targets under test. */
-final class OurTargets {
+/** Our own devices as targets under test (public for the tests of the transports' target under test). */
+public final class OurTargets {
 
-    static final TargetPort PORT_A = TargetPort.iscsi("iqn.2026-01.io.github.scsiemu:test", 1, 1, 0);
-    static final TargetPort PORT_B = TargetPort.iscsi("iqn.2026-01.io.github.scsiemu:test", 2, 2, 0);
+    /** The iSCSI name of the two-disk target. */
+    public static final String TEST_TARGET_NAME = "iqn.2026-01.io.github.scsiemu:test";
+    /** The first target port of the two-disk target: TPGT 1, relative target port 1. */
+    public static final TargetPort PORT_A = TargetPort.iscsi(TEST_TARGET_NAME, 1, 1, 0);
+    /** The second target port of the two-disk target: TPGT 2, relative target port 2. */
+    public static final TargetPort PORT_B = TargetPort.iscsi(TEST_TARGET_NAME, 2, 2, 0);
 
     private OurTargets() {
     }
@@ -69,37 +73,52 @@ final class OurTargets {
     }
 
     /** The removable disk as LUN 0 and the write-protected disk as LUN 1. */
-    static InProcessTarget mediaTarget() {
-        SimpleTarget target = SimpleTarget.builder().port(PORT_A)
+    public static InProcessTarget mediaTarget() {
+        return InProcessTarget.of("scsi-emu SimpleTarget with a removable disk and a write-protected disk",
+                mediaDevice()).withTargetPorts(List.of(PORT_A));
+    }
+
+    /** The SCSI target device of {@link #mediaTarget}, fresh, for serving through a transport. */
+    public static SimpleTarget mediaDevice() {
+        return SimpleTarget.builder().port(PORT_A)
                 .logicalUnit(0, removableDisk("SN3")).logicalUnit(1, readOnlyDisk("SN4")).build();
-        return InProcessTarget.of("scsi-emu SimpleTarget with a removable disk and a write-protected disk", target)
-                .withTargetPorts(List.of(PORT_A));
     }
 
     /**
      * The SBC disk as LUN 0 and a bare SPC engine logical unit as LUN 1, in the spc-common target, reached through
      * two target ports.
      */
-    static InProcessTarget twoDiskTarget() {
-        SimpleTarget target = SimpleTarget.builder().port(PORT_A).port(PORT_B)
+    public static InProcessTarget twoDiskTarget() {
+        return InProcessTarget.of("scsi-emu SimpleTarget with an SBC disk and a bare SPC logical unit",
+                twoDiskDevice()).withTargetPorts(List.of(PORT_A, PORT_B));
+    }
+
+    /** The SCSI target device of {@link #twoDiskTarget}, fresh, for serving through a transport. */
+    public static SimpleTarget twoDiskDevice() {
+        return SimpleTarget.builder().port(PORT_A).port(PORT_B)
                 .logicalUnit(0, sbcDisk("SN1")).logicalUnit(1, plainDisk("SN2")).build();
-        return InProcessTarget.of("scsi-emu SimpleTarget with an SBC disk and a bare SPC logical unit", target)
-                .withTargetPorts(List.of(PORT_A, PORT_B));
     }
 
     /**
      * An SBC disk with asymmetric access as LUN 0 of a target with two target ports in two target port groups:
      * group 1 (port A) active/optimized, group 2 (port B) standby, implicit and explicit transitions.
      */
-    static InProcessTarget aluaTarget() {
-        SimpleTarget target = SimpleTarget.builder().port(ALUA_PORT_A).port(ALUA_PORT_B)
-                .logicalUnit(0, aluaDisk()).build();
-        return InProcessTarget.of("scsi-emu SimpleTarget with an ALUA disk on two target port groups", target)
+    public static InProcessTarget aluaTarget() {
+        return InProcessTarget.of("scsi-emu SimpleTarget with an ALUA disk on two target port groups", aluaDevice())
                 .withTargetPorts(List.of(ALUA_PORT_A, ALUA_PORT_B));
     }
 
-    static final TargetPort ALUA_PORT_A = TargetPort.iscsi("iqn.2026-01.io.github.scsiemu:alua", 1, 1, 1);
-    static final TargetPort ALUA_PORT_B = TargetPort.iscsi("iqn.2026-01.io.github.scsiemu:alua", 2, 2, 2);
+    /** The SCSI target device of {@link #aluaTarget}, fresh, for serving through a transport. */
+    public static SimpleTarget aluaDevice() {
+        return SimpleTarget.builder().port(ALUA_PORT_A).port(ALUA_PORT_B).logicalUnit(0, aluaDisk()).build();
+    }
+
+    /** The iSCSI name of the ALUA target. */
+    public static final String ALUA_TARGET_NAME = "iqn.2026-01.io.github.scsiemu:alua";
+    /** The first target port of the ALUA target: TPGT 1, relative target port 1, target port group 1. */
+    public static final TargetPort ALUA_PORT_A = TargetPort.iscsi(ALUA_TARGET_NAME, 1, 1, 1);
+    /** The second target port of the ALUA target: TPGT 2, relative target port 2, target port group 2. */
+    public static final TargetPort ALUA_PORT_B = TargetPort.iscsi(ALUA_TARGET_NAME, 2, 2, 2);
 
     /** The disk of {@link #aluaTarget}: persistent reservations, group 1 (port A) AO, group 2 (port B) standby. */
     static DeviceServer aluaDisk() {

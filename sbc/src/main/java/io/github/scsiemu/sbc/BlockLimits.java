@@ -23,9 +23,13 @@ public record BlockLimits(long maximumTransferLength, long optimalTransferLength
         long maximumWriteSameLength, long maximumAtomicTransferLength, long atomicAlignment,
         long atomicTransferLengthGranularity) {
 
-    /** What a disk advertises unless configured otherwise. */
+    /**
+     * What a disk advertises unless configured otherwise. MAXIMUM WRITE SAME LENGTH equals the MAXIMUM TRANSFER
+     * LENGTH, so that an application client can read or rewrite with one READ or WRITE any range one WRITE SAME
+     * may cover (libiscsi's WriteSame16.Unmap does).
+     */
     public static final BlockLimits DEFAULT = new BlockLimits(65_535, 128, 1, 255, 1L << 20, 256, 1, 0,
-            1L << 20, 2048, 1, 1);
+            65_535, 2048, 1, 1);
 
     public BlockLimits {
         if (maximumTransferLength < 1 || maximumTransferLength > 0xFFFF_FFFFL) {

@@ -30,8 +30,12 @@ public record DiskConfig(long capacity, int logicalBlockSize, int logicalBlocksP
     /** The MAXIMUM TRANSFER LENGTH used unless another is given, in logical blocks. */
     public static final long DEFAULT_MAXIMUM_TRANSFER_LENGTH = BlockLimits.DEFAULT.maximumTransferLength();
 
-    /** SAM-5, SPC-4 and SBC-4, each "no version claimed" (SPC-4 table 144). */
-    public static final List<Integer> VERSION_DESCRIPTORS = List.of(0x00A0, 0x0460, 0x0600);
+    /**
+     * SAM-5, SPC-4, SBC-4 and SBC-3, each "no version claimed" (SPC-4 7.8.3, version descriptor codes). The disk
+     * implements SBC-4, whose command set and Block Limits VPD page (3Ch page length) include SBC-3's, so it claims
+     * both; initiators that know only SBC-3 (libiscsi looks for 04C0h) then recognise the SBC-3 features it reports.
+     */
+    public static final List<Integer> VERSION_DESCRIPTORS = List.of(0x00A0, 0x0460, 0x0600, 0x04C0);
 
     public DiskConfig {
         Objects.requireNonNull(provisioning, "provisioning");

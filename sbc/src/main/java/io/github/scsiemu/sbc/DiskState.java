@@ -13,6 +13,7 @@ import io.github.scsiemu.spc.CommandResult;
 import io.github.scsiemu.spc.Gate;
 import io.github.scsiemu.spc.LogicalUnitListener;
 import io.github.scsiemu.spc.Readiness;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The state of a disk beyond its blocks that decides whether it can execute medium access commands (SBC-4 4.15,
@@ -39,12 +42,22 @@ import java.util.concurrent.RejectedExecutionException;
  *
  * <p>Long operations run as a list of steps; the progress indication is the fraction of steps done, in 65536ths.
  * With IMMED they run on the disk's background executor (one daemon thread, stopped by {@link #close()}), which a
- * test may replace with its own ({@link #backgroundExecutor}) to run them step by step.
+ * test may replace with its own ({@link #backgroundExecutor}) to run them step by step. On the disk's own executor
+ * the steps are paced so that an operation takes at least {@link #minimumOperationTime(Duration)} (by default
+ * {@link #DEFAULT_MINIMUM_OPERATION_TIME}), as a real format or sanitize does, with or without IMMED: an application
+ * client can observe it in progress, and it outlives aborts, resets and lost nexuses (SBC-4 4.11, 5.30), as
+ * libiscsi's Sanitize.Reset checks over about five seconds. A replaced executor runs IMMED steps without delay and
+ * lets a command without IMMED run its steps itself.
  *
  * <p>Operator actions: {@link #eject()} and {@link #load()} (the medium of a removable disk), and the fault injection
  * API ({@link #faults()}).
  */
 public final class DiskState {
+
+    /** The least time a format or sanitize takes on the disk's own background executor unless changed. */
+    public static final Duration DEFAULT_MINIMUM_OPERATION_TIME = Duration.ofSeconds(6);
+
+    private static final long ABORT_POLL_MILLIS = 20;
 
     private final Disk disk;
     private final DiskFaults faults = new DiskFaults();
@@ -59,7 +72,8 @@ public final class DiskState {
     private MediumOperation failed;
     private boolean failureModeExitAllowed;
     private Executor executor;
-    private ExecutorService ownExecutor;
+    private ScheduledExecutorService ownExecutor;
+    private Duration minimumOperationTime = DEFAULT_MINIMUM_OPERATION_TIME;
 
     DiskState(Disk disk) {
         this.disk = disk;
@@ -347,6 +361,23 @@ public final class DiskState {
      */
     public void perform(MediumOperation operation, List<Runnable> steps, boolean immediate,
             boolean failureModeExitAllowed) {
+        perform(operation, steps, immediate, failureModeExitAllowed, () -> false);
+    }
+
+    /**
+     * As {@link #perform(MediumOperation, List, boolean, boolean)}, for a command that can be aborted: without IMMED
+     * on the disk's own executor the command waits for the operation, paced there like an IMMED one, and stops
+     * waiting when {@code aborted} turns true. The operation itself goes on: neither aborting the command nor a
+     * reset stops a format or sanitize (SBC-4 4.11, 5.30).
+     *
+     * @param operation                the operation
+     * @param steps                    the work, at least one step
+     * @param immediate                IMMED
+     * @param failureModeExitAllowed   AUSE of a sanitize
+     * @param aborted                  whether the command that started the operation has been aborted
+     */
+    public void perform(MediumOperation operation, List<Runnable> steps, boolean immediate,
+            boolean failureModeExitAllowed, BooleanSupplier aborted) {
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("no steps");
         }
@@ -365,6 +396,11 @@ public final class DiskState {
             submit(operation, work);
             return;
         }
+        if (background() == ownExecutor) {
+            submit(operation, work);
+            awaitEnd(operation, aborted);
+            return;
+        }
         for (int i = 0; i < work.size(); i++) {
             if (!runStep(operation, work, i)) {
                 throw new CheckConditionException(SenseData.of(SenseKey.MEDIUM_ERROR, operation.commandFailed()));
@@ -373,23 +409,60 @@ public final class DiskState {
     }
 
     private void submit(MediumOperation operation, List<Runnable> work) {
+        long pace;
+        synchronized (lock) {
+            pace = minimumOperationTime.toNanos() / work.size();
+        }
         try {
-            background().execute(new Runnable() {
+            dispatch(new Runnable() {
                 private int next;
 
                 @Override
                 public void run() {
                     if (runStep(operation, work, next++) && next < work.size()) {
                         try {
-                            background().execute(this);
+                            dispatch(this, pace);
                         } catch (RejectedExecutionException e) {
                             finish(operation, false);
                         }
                     }
                 }
-            });
+            }, pace);
         } catch (RejectedExecutionException e) {
             finish(operation, false);
+        }
+    }
+
+    /**
+     * Waits until {@code operation} ends, checking {@code aborted} every {@value #ABORT_POLL_MILLIS} ms; ends the
+     * command with MEDIUM ERROR and the operation's failure sense if it failed.
+     */
+    private void awaitEnd(MediumOperation operation, BooleanSupplier aborted) {
+        synchronized (lock) {
+            while (running == operation) {
+                if (aborted.getAsBoolean()) {
+                    return;
+                }
+                try {
+                    lock.wait(ABORT_POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            if (failed == operation) {
+                throw new CheckConditionException(SenseData.of(SenseKey.MEDIUM_ERROR, operation.commandFailed()));
+            }
+        }
+    }
+
+    /** Runs a step on the background executor: after {@code paceNanos} on the disk's own, at once on another. */
+    private void dispatch(Runnable step, long paceNanos) {
+        Executor current = background();
+        if (current == ownExecutor) {
+            ownExecutor.schedule(step, paceNanos, TimeUnit.NANOSECONDS);
+        } else {
+            current.execute(step);
         }
     }
 
@@ -412,6 +485,7 @@ public final class DiskState {
 
     private void finish(MediumOperation operation, boolean success) {
         synchronized (lock) {
+            lock.notifyAll();
             running = null;
             if (!success) {
                 failed = operation;
@@ -454,6 +528,16 @@ public final class DiskState {
         }
     }
 
+    /** Sets the least time a format or sanitize takes on the disk's own executor (zero: as fast as it can). */
+    public void minimumOperationTime(Duration value) {
+        if (value.isNegative()) {
+            throw new IllegalArgumentException("negative duration: " + value);
+        }
+        synchronized (lock) {
+            minimumOperationTime = value;
+        }
+    }
+
     /** Replaces the executor that runs IMMED operations (a test may pass one it runs step by step). */
     public void backgroundExecutor(Executor value) {
         synchronized (lock) {
@@ -464,7 +548,7 @@ public final class DiskState {
     private Executor background() {
         synchronized (lock) {
             if (executor == null) {
-                ownExecutor = Executors.newSingleThreadExecutor(r -> {
+                ownExecutor = Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "scsi-emu disk background operation");
                     t.setDaemon(true);
                     return t;
@@ -477,7 +561,7 @@ public final class DiskState {
 
     /** Stops the disk's own background executor; an operation still running fails. */
     public void close() {
-        ExecutorService own;
+        ScheduledExecutorService own;
         synchronized (lock) {
             own = ownExecutor;
         }

@@ -114,6 +114,27 @@ class CompareAndWriteTest {
     }
 
     @Test
+    void aDataOutBufferLongerThanBothInstancesIsRejectedAndChangesNothing() {
+        init.write(0, Initiator.filled(2 * BS, 'A'), BS);
+        // libiscsi's InvalidDataOutSize: one block with four blocks of data (A A B B would match if split at 2 BS)
+        byte[] four = ReadWrite6And12Test.concat(Initiator.filled(2 * BS, 'A'), Initiator.filled(2 * BS, 'B'));
+        ScsiResponse r = init.send(caw(0, 1), four);
+        assertThat(r.status()).isEqualTo(Status.CHECK_CONDITION);
+        assertThat(r.sense()).contains(SenseData.of(SenseKey.ILLEGAL_REQUEST,
+                AdditionalSense.INVALID_FIELD_IN_COMMAND_INFORMATION_UNIT));
+        assertThat(init.read(0, 2, BS)).isEqualTo(Initiator.filled(2 * BS, 'A'));
+    }
+
+    @Test
+    void zeroBlocksWithDataOutIsRejectedButZeroBlocksWithoutIsGood() {
+        // libiscsi's Simple at 256 blocks: the one-byte count wraps to 0 while 256 blocks of each instance are sent
+        ScsiResponse r = init.send(caw(0, 0), new byte[2 * 8 * BS]);
+        assertThat(r.sense()).contains(SenseData.of(SenseKey.ILLEGAL_REQUEST,
+                AdditionalSense.INVALID_FIELD_IN_COMMAND_INFORMATION_UNIT));
+        assertThat(init.send(caw(0, 0), new byte[0]).status()).isEqualTo(Status.GOOD);
+    }
+
+    @Test
     void theCommandIsAbsentWhenTheMaximumCompareAndWriteLengthIsZero() {
         DiskConfig none = DiskConfig.builder(CAPACITY, BS)
                 .limits(BlockLimits.DEFAULT.withMaximumCompareAndWriteLength(0)).build();

@@ -48,7 +48,7 @@ class DiskConfigTest {
         assertThat(id.removable()).isFalse();
         assertThat(id.product()).isEqualTo("MEMDISK");
         assertThat(id.serialNumber()).isEqualTo("SN42");
-        assertThat(id.versionDescriptors()).containsExactly(0x00A0, 0x0460, 0x0600);
+        assertThat(id.versionDescriptors()).containsExactly(0x00A0, 0x0460, 0x0600, 0x04C0);
         assertThat(BlockDevice.create(DiskConfig.of(10, 512, "MEMDISK", "SN42")).identity()).isEqualTo(id);
     }
 

@@ -255,8 +255,10 @@ class FormatSanitizeTest {
     @Test
     void backgroundExecutorOfTheDiskCompletesAndStopsOnClose() throws InterruptedException {
         Disk own = Disk.builder(DiskConfig.builder(BLOCKS, 512).thin().build()).build();
+        own.state().minimumOperationTime(java.time.Duration.ofMillis(300));
         Initiator b = Initiator.connect(own.logicalUnit());
         good(b.send(formatUnit(0x10), new byte[] {0, 0x02, 0, 0}));
+        assertThat(own.state().operationInProgress()).as("paced: still formatting").isPresent();
         for (int i = 0; i < 1000 && own.state().operationInProgress().isPresent(); i++) {
             Thread.sleep(5);
         }

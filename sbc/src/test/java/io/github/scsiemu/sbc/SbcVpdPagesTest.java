@@ -24,7 +24,7 @@ class SbcVpdPagesTest {
     }
 
     private static final String LIMITS_COMMON = "00" + "ff" + "0001" + "0000ffff" + "00000080" + "00000000";
-    private static final String LIMITS_TAIL = "0000000000100000" + "00000800" + "00000001" + "00000001"
+    private static final String LIMITS_TAIL = "000000000000ffff" + "00000800" + "00000001" + "00000001"
             + "00".repeat(8);
 
     @Test

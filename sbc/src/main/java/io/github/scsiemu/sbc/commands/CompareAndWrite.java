@@ -23,10 +23,12 @@ import java.nio.ByteBuffer;
  *
  * <p>Checks, in order: WRPROTECT not zero (INVALID FIELD IN CDB); NUMBER OF LOGICAL BLOCKS above the MAXIMUM
  * COMPARE AND WRITE LENGTH of the Block Limits (INVALID FIELD IN CDB at that field); blocks outside the medium
- * (LOGICAL BLOCK ADDRESS OUT OF RANGE). NUMBER OF LOGICAL BLOCKS zero is not an error and does nothing. The
- * data-out buffer must hold both instances (2 &times; NUMBER OF LOGICAL BLOCKS blocks; any excess is ignored);
- * a shorter one cannot be compared and written as a whole, so the command ends with INVALID FIELD IN COMMAND
- * INFORMATION UNIT and changes nothing. A difference ends it with MISCOMPARE, MISCOMPARE DURING VERIFY OPERATION,
+ * (LOGICAL BLOCK ADDRESS OUT OF RANGE). The data-out buffer must be exactly the two instances (2 &times; NUMBER
+ * OF LOGICAL BLOCKS blocks): the boundary between the compare and the write instance is fixed by that count, so a
+ * buffer of any other length (shorter, or longer as when the count is wrapped past 255 by the application client)
+ * cannot be split unambiguously; the command then ends with ILLEGAL REQUEST, INVALID FIELD IN COMMAND INFORMATION
+ * UNIT (0Eh/03h, the transport-level mismatch code FCP-4 uses) and changes nothing, like WRITE SAME. NUMBER OF
+ * LOGICAL BLOCKS zero with an empty data-out buffer is not an error and does nothing (SBC-4 5.3). A difference ends it with MISCOMPARE, MISCOMPARE DURING VERIFY OPERATION,
  * INFORMATION = offset of the first differing byte from the start of the data-out buffer, and nothing is written.
  *
  * <p>Byte 1: WRPROTECT (bits 7-5), DPO (accepted as a hint), FUA (the written blocks are durable before GOOD);
@@ -71,13 +73,13 @@ public final class CompareAndWrite {
             throw CheckConditionException.invalidField(NUMBER_OF_LOGICAL_BLOCKS);
         }
         medium.checkRange(lba, blocks);
-        if (blocks == 0) {
-            return CommandResult.good();
-        }
         ByteBuffer dataOut = context.dataOut();
-        if (dataOut.remaining() < 2 * length) {
+        if (dataOut.remaining() != 2 * length) {
             throw CheckConditionException.of(SenseKey.ILLEGAL_REQUEST,
                     AdditionalSense.INVALID_FIELD_IN_COMMAND_INFORMATION_UNIT);
+        }
+        if (blocks == 0) {
+            return CommandResult.good();
         }
         ByteBuffer verifyInstance = dataOut.slice(dataOut.position(), length);
         ByteBuffer writeInstance = dataOut.slice(dataOut.position() + length, length);

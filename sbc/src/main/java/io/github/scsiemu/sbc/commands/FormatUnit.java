@@ -102,7 +102,8 @@ public final class FormatUnit {
         }
         List<Runnable> steps = pattern == null ? MediumFill.deallocateAll(disk.medium())
                 : MediumFill.writeAll(disk.medium(), pattern);
-        disk.state().perform(MediumOperation.FORMAT, steps, immediate, false);
+        disk.state().perform(MediumOperation.FORMAT, steps, immediate, false,
+                () -> context.task().isAborted());
         return CommandResult.good();
     }
 

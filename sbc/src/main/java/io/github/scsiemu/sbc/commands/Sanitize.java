@@ -123,7 +123,7 @@ public final class Sanitize {
             }
         }
         disk.state().perform(MediumOperation.SANITIZE, MediumFill.writeAll(disk.medium(), pattern),
-                cdb.flag(IMMED), cdb.flag(AUSE));
+                cdb.flag(IMMED), cdb.flag(AUSE), () -> context.task().isAborted());
         return CommandResult.good();
     }
 
@@ -134,7 +134,7 @@ public final class Sanitize {
             throw CheckConditionException.invalidField(PARAMETER_LIST_LENGTH);
         }
         disk.state().perform(MediumOperation.SANITIZE, MediumFill.deallocateAll(disk.medium()), cdb.flag(IMMED),
-                cdb.flag(AUSE));
+                cdb.flag(AUSE), () -> context.task().isAborted());
         return CommandResult.good();
     }
 

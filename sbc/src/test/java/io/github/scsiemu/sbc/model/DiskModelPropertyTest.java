@@ -68,6 +68,7 @@ class DiskModelPropertyTest {
             for (int d = 0; d < 2; d++) {
                 disks[d] = Disk.builder(DiskConfig.builder(BLOCKS, BS).thin().serialNumber("MODEL" + d).build())
                         .copyDomain(domain).build();
+                disks[d].state().minimumOperationTime(java.time.Duration.ZERO); // FORMAT UNIT at full speed
                 for (int n = 0; n < NEXUSES; n++) {
                     clients[d][n] = new ModelClient(disks[d].logicalUnit(), "model-" + d + "-" + n);
                 }
