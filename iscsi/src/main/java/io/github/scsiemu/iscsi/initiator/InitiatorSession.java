@@ -18,6 +18,7 @@ import io.github.scsiemu.iscsi.pdu.ReadyToTransferPdu;
 import io.github.scsiemu.iscsi.pdu.RejectPdu;
 import io.github.scsiemu.iscsi.pdu.ScsiCommandPdu;
 import io.github.scsiemu.iscsi.pdu.ScsiResponsePdu;
+import io.github.scsiemu.iscsi.pdu.StatusSequencedPdu;
 import io.github.scsiemu.iscsi.pdu.SerialNumbers;
 import io.github.scsiemu.iscsi.pdu.TaskManagementRequestPdu;
 import io.github.scsiemu.iscsi.pdu.TaskManagementResponsePdu;
@@ -464,51 +465,13 @@ public final class InitiatorSession implements AutoCloseable {
     }
 
     private void stat(Pdu pdu) {
-        int statSn;
-        int exp;
-        int max;
-        if (pdu instanceof ScsiResponsePdu) {
-            ScsiResponsePdu r = (ScsiResponsePdu) pdu;
-            statSn = r.statSn();
-            exp = r.expCmdSn();
-            max = r.maxCmdSn();
-        } else if (pdu instanceof DataInPdu) {
-            DataInPdu r = (DataInPdu) pdu;
-            statSn = r.statSn();
-            exp = r.expCmdSn();
-            max = r.maxCmdSn();
-        } else if (pdu instanceof TaskManagementResponsePdu) {
-            TaskManagementResponsePdu r = (TaskManagementResponsePdu) pdu;
-            statSn = r.statSn();
-            exp = r.expCmdSn();
-            max = r.maxCmdSn();
-        } else if (pdu instanceof TextResponsePdu) {
-            TextResponsePdu r = (TextResponsePdu) pdu;
-            statSn = r.statSn();
-            exp = r.expCmdSn();
-            max = r.maxCmdSn();
-        } else if (pdu instanceof LogoutResponsePdu) {
-            LogoutResponsePdu r = (LogoutResponsePdu) pdu;
-            statSn = r.statSn();
-            exp = r.expCmdSn();
-            max = r.maxCmdSn();
-        } else if (pdu instanceof NopInPdu) {
-            NopInPdu r = (NopInPdu) pdu;
+        StatusSequencedPdu r = (StatusSequencedPdu) pdu;
+        if (pdu instanceof NopInPdu nop && nop.initiatorTaskTag() == Pdu.RESERVED_TAG) {
             window(r.expCmdSn(), r.maxCmdSn());
-            if (r.initiatorTaskTag() == Pdu.RESERVED_TAG) {
-                return; // StatSN not advanced
-            }
-            statSn = r.statSn();
-            exp = r.expCmdSn();
-            max = r.maxCmdSn();
-        } else {
-            RejectPdu r = (RejectPdu) pdu;
-            statSn = r.statSn();
-            exp = r.expCmdSn();
-            max = r.maxCmdSn();
+            return; // an unsolicited NOP-In does not advance StatSN
         }
-        expStatSn = statSn + 1;
-        window(exp, max);
+        expStatSn = r.statSn() + 1;
+        window(r.expCmdSn(), r.maxCmdSn());
     }
 
     /** Closes the connection without logging out (I_T nexus loss for the target). */

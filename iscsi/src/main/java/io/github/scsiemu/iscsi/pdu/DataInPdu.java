@@ -28,7 +28,7 @@ import java.util.Objects;
 public record DataInPdu(boolean finalFlag, boolean acknowledge, boolean overflow, boolean underflow,
         boolean statusPresent, int status, Lun lun, int initiatorTaskTag, int targetTransferTag, int statSn,
         int expCmdSn, int maxCmdSn, int dataSn, int bufferOffset, int residualCount, ByteBuffer data)
-        implements Pdu {
+        implements Pdu, StatusSequencedPdu {
 
     public DataInPdu {
         Objects.requireNonNull(lun, "lun");

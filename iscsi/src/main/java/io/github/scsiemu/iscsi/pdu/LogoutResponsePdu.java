@@ -14,7 +14,7 @@ import java.nio.ByteBuffer;
  * @param time2Retain      Time2Retain in seconds
  */
 public record LogoutResponsePdu(int response, int initiatorTaskTag, int statSn, int expCmdSn, int maxCmdSn,
-        int time2Wait, int time2Retain) implements Pdu {
+        int time2Wait, int time2Retain) implements Pdu, StatusSequencedPdu {
 
     public LogoutResponsePdu {
         if ((response >>> 8) != 0 || ((time2Wait | time2Retain) >>> 16) != 0) {

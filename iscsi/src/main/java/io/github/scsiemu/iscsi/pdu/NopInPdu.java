@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param data              the echoed ping data
  */
 public record NopInPdu(Lun lun, int initiatorTaskTag, int targetTransferTag, int statSn, int expCmdSn, int maxCmdSn,
-        ByteBuffer data) implements Pdu {
+        ByteBuffer data) implements Pdu, StatusSequencedPdu {
 
     public NopInPdu {
         Objects.requireNonNull(lun, "lun");

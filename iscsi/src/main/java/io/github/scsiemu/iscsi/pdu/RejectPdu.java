@@ -14,7 +14,7 @@ import java.nio.ByteBuffer;
  * @param data      the rejected BHS
  */
 public record RejectPdu(RejectReason reason, int statSn, int expCmdSn, int maxCmdSn, int dataSnR2tSn,
-        ByteBuffer data) implements Pdu {
+        ByteBuffer data) implements Pdu, StatusSequencedPdu {
 
     public RejectPdu {
         java.util.Objects.requireNonNull(reason, "reason");

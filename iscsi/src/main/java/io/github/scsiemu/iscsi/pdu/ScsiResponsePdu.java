@@ -25,7 +25,7 @@ import java.nio.ByteBuffer;
 public record ScsiResponsePdu(boolean bidirectionalOverflow, boolean bidirectionalUnderflow, boolean overflow,
         boolean underflow, int response, int status, int initiatorTaskTag, int snackTag, int statSn, int expCmdSn,
         int maxCmdSn, int expDataSn, int bidirectionalReadResidualCount, int residualCount, ByteBuffer data)
-        implements Pdu {
+        implements Pdu, StatusSequencedPdu {
 
     public ScsiResponsePdu {
         if (((response | status) >>> 8) != 0) {

@@ -14,7 +14,7 @@ import java.nio.ByteBuffer;
  * @param maxCmdSn         MaxCmdSN
  */
 public record TaskManagementResponsePdu(int response, int initiatorTaskTag, int statSn, int expCmdSn, int maxCmdSn)
-        implements Pdu {
+        implements Pdu, StatusSequencedPdu {
 
     /** Function complete. */
     public static final int FUNCTION_COMPLETE = 0;

@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param data              the text
  */
 public record TextResponsePdu(boolean finalFlag, boolean continueFlag, Lun lun, int initiatorTaskTag,
-        int targetTransferTag, int statSn, int expCmdSn, int maxCmdSn, ByteBuffer data) implements Pdu {
+        int targetTransferTag, int statSn, int expCmdSn, int maxCmdSn, ByteBuffer data) implements Pdu, StatusSequencedPdu {
 
     public TextResponsePdu {
         Objects.requireNonNull(lun, "lun");
