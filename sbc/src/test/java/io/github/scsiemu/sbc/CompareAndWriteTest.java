@@ -107,8 +107,7 @@ class CompareAndWriteTest {
         init.write(0, Initiator.filled(BS, 'A'), BS);
         ScsiResponse r = init.send(caw(0, 1), ReadWrite6And12Test.concat(Initiator.filled(BS, 'A'),
                 Initiator.filled(100, 'B')));
-        assertThat(r.sense()).contains(SenseData.of(SenseKey.ILLEGAL_REQUEST,
-                AdditionalSense.INVALID_FIELD_IN_COMMAND_INFORMATION_UNIT));
+        assertThat(r.sense()).contains(SenseData.invalidFieldInCdb(13, 7));
         assertThat(r.dataOutResidual()).isEqualTo(-(BS - 100));
         assertThat(init.read(0, 1, BS)).isEqualTo(Initiator.filled(BS, 'A'));
     }
@@ -120,17 +119,15 @@ class CompareAndWriteTest {
         byte[] four = ReadWrite6And12Test.concat(Initiator.filled(2 * BS, 'A'), Initiator.filled(2 * BS, 'B'));
         ScsiResponse r = init.send(caw(0, 1), four);
         assertThat(r.status()).isEqualTo(Status.CHECK_CONDITION);
-        assertThat(r.sense()).contains(SenseData.of(SenseKey.ILLEGAL_REQUEST,
-                AdditionalSense.INVALID_FIELD_IN_COMMAND_INFORMATION_UNIT));
+        assertThat(r.sense()).contains(SenseData.invalidFieldInCdb(13, 7));
         assertThat(init.read(0, 2, BS)).isEqualTo(Initiator.filled(2 * BS, 'A'));
     }
 
     @Test
-    void zeroBlocksWithDataOutIsRejectedButZeroBlocksWithoutIsGood() {
+    void zeroBlocksWithDataOutIsAFieldErrorAtTheCountButZeroBlocksWithoutIsGood() {
         // libiscsi's Simple at 256 blocks: the one-byte count wraps to 0 while 256 blocks of each instance are sent
         ScsiResponse r = init.send(caw(0, 0), new byte[2 * 8 * BS]);
-        assertThat(r.sense()).contains(SenseData.of(SenseKey.ILLEGAL_REQUEST,
-                AdditionalSense.INVALID_FIELD_IN_COMMAND_INFORMATION_UNIT));
+        assertThat(r.sense()).contains(SenseData.invalidFieldInCdb(13, 7));
         assertThat(init.send(caw(0, 0), new byte[0]).status()).isEqualTo(Status.GOOD);
     }
 

@@ -124,11 +124,12 @@ class ProvisioningCommandsTest {
     }
 
     @Test
-    void writeSameWithUnmapAndNonZeroDataWritesTheData() {
-        byte[] block = Initiator.filled(BS, 0x77);
-        good(init.send(writeSame16(UNMAP, 0, 4), block));
-        assertThat(init.read(0, 4, BS)).isEqualTo(repeat(block, 4));
-        assertThat(lbaStatus(0, 24)).isEqualTo("00000014" + "00000000" + descriptor(0, 4, 0));
+    void writeSameWithUnmapAndNonZeroDataDeallocatesAllTheSame() {
+        init.write(0, Initiator.filled(8 * BS, 0x55), BS);
+        good(init.send(writeSame16(UNMAP, 0, 4), Initiator.filled(BS, 0x77)));
+        assertThat(init.read(0, 4, BS)).isEqualTo(new byte[4 * BS]);
+        assertThat(lbaStatus(0, 24 + 16)).isEqualTo("00000024" + "00000000" + descriptor(0, 4, 1)
+                + descriptor(4, 4, 0));
     }
 
     @Test

@@ -102,10 +102,31 @@ public final class LogicalBlockProvisioningSuite implements Suite {
                 for (int i = 0; i < w.blocks(); i++) {
                     System.arraycopy(block, 0, expected, (w.lba() + i) * bl, bl);
                 }
-                unit.requireBlocks(unit.read(0, window), expected, 0, w.layout().clause() + ": after " + w
-                        + " every block of the range reads the data-out block and no other block changes");
+                byte[] after = unit.read(0, window);
+                if (w.unmap() && unit.lbprz() && !Arrays.equals(after, expected)) {
+                    // SBC-4 5.50: UNMAP 1, ANCHOR 0 asks for an unmap operation on each LBA; an LBA the device
+                    // server unmaps reads zeros (LBPRZ = 1), one it does not unmap gets the data-out block
+                    for (int i = 0; i < w.blocks(); i++) {
+                        int at = (w.lba() + i) * bl;
+                        if (isZero(after, at, bl)) {
+                            Arrays.fill(expected, at, at + bl, (byte) 0);
+                        }
+                    }
+                }
+                unit.requireBlocks(after, expected, 0, w.layout().clause() + ": after " + w
+                        + " every block of the range reads the data-out block (or, with UNMAP and LBPRZ = 1,"
+                        + " zeros) and no other block changes");
             });
         });
+    }
+
+    private static boolean isZero(byte[] data, int from, int length) {
+        for (int i = from; i < from + length; i++) {
+            if (data[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- UNMAP and GET LBA STATUS ----

@@ -7,8 +7,6 @@ import io.github.scsiemu.api.cdb.CommandDescriptor;
 import io.github.scsiemu.api.cdb.CommandFlag;
 import io.github.scsiemu.api.cdb.ReservationClass;
 import io.github.scsiemu.sbc.Medium;
-import io.github.scsiemu.sense.AdditionalSense;
-import io.github.scsiemu.sense.SenseKey;
 import io.github.scsiemu.spc.CheckConditionException;
 import io.github.scsiemu.spc.Command;
 import io.github.scsiemu.spc.CommandContext;
@@ -24,11 +22,13 @@ import java.nio.ByteBuffer;
  * <p>Checks, in order: WRPROTECT not zero (INVALID FIELD IN CDB); NUMBER OF LOGICAL BLOCKS above the MAXIMUM
  * COMPARE AND WRITE LENGTH of the Block Limits (INVALID FIELD IN CDB at that field); blocks outside the medium
  * (LOGICAL BLOCK ADDRESS OUT OF RANGE). The data-out buffer must be exactly the two instances (2 &times; NUMBER
- * OF LOGICAL BLOCKS blocks): the boundary between the compare and the write instance is fixed by that count, so a
- * buffer of any other length (shorter, or longer as when the count is wrapped past 255 by the application client)
- * cannot be split unambiguously; the command then ends with ILLEGAL REQUEST, INVALID FIELD IN COMMAND INFORMATION
- * UNIT (0Eh/03h, the transport-level mismatch code FCP-4 uses) and changes nothing, like WRITE SAME. NUMBER OF
- * LOGICAL BLOCKS zero with an empty data-out buffer is not an error and does nothing (SBC-4 5.3). A difference ends it with MISCOMPARE, MISCOMPARE DURING VERIFY OPERATION,
+ * OF LOGICAL BLOCKS blocks): the boundary between the compare and the write instance is fixed by that count alone, so
+ * a buffer of any other length (shorter, longer, or any data at all with a count of zero, as when an application
+ * client's count of 256 wraps to 0 in the one-byte field) means the count does not describe the data. The command
+ * then ends with ILLEGAL REQUEST, INVALID FIELD IN CDB pointing at NUMBER OF LOGICAL BLOCKS (byte 13, bit 7) and
+ * changes nothing; that is also the answer libiscsi's CompareAndWrite tests expect for the wrapped count. NUMBER OF
+ * LOGICAL BLOCKS zero with an empty data-out buffer is not an error and does nothing (SBC-4 5.3). A difference
+ * ends it with MISCOMPARE, MISCOMPARE DURING VERIFY OPERATION,
  * INFORMATION = offset of the first differing byte from the start of the data-out buffer, and nothing is written.
  *
  * <p>Byte 1: WRPROTECT (bits 7-5), DPO (accepted as a hint), FUA (the written blocks are durable before GOOD);
@@ -75,8 +75,7 @@ public final class CompareAndWrite {
         medium.checkRange(lba, blocks);
         ByteBuffer dataOut = context.dataOut();
         if (dataOut.remaining() != 2 * length) {
-            throw CheckConditionException.of(SenseKey.ILLEGAL_REQUEST,
-                    AdditionalSense.INVALID_FIELD_IN_COMMAND_INFORMATION_UNIT);
+            throw CheckConditionException.invalidField(NUMBER_OF_LOGICAL_BLOCKS);
         }
         if (blocks == 0) {
             return CommandResult.good();

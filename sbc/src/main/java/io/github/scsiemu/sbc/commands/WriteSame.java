@@ -28,11 +28,12 @@ import java.nio.ByteBuffer;
  * INFORMATION UNIT (0Eh/03h), and nothing is written (libiscsi's WriteSame InvalidDataOutSize).</li>
  * </ol>
  *
- * <p>Processing holds an exclusive lock on the range. With UNMAP set (thin disks only) and a block of zeros (or
- * NDOB), the range is deallocated, or anchored with ANCHOR set, in one call on the store: zeros are the
- * provisioning initialization pattern, so the blocks read back exactly what was written whatever the range. With
- * UNMAP set and non-zero data the device server cannot deallocate without losing the data, so it writes it
- * (SBC-4 4.7.3.4 lets it write instead of unmapping). Otherwise the block is written to every LBA of the range
+ * <p>Processing holds an exclusive lock on the range. With UNMAP set (thin disks only) the device server performs
+ * an unmap operation on every LBA of the range, whatever the data-out block holds: the range is deallocated, or
+ * anchored with ANCHOR set, in one call on the store (SBC-4 5.50, table "ANCHOR bit, UNMAP bit and ANC_SUP bit
+ * relationships": UNMAP one, ANCHOR zero is "unmap", and a thin provisioned logical unit should deallocate each LBA).
+ * Reads then return the provisioning initialization pattern (zeros, LBPRZ = 1), as LIO, scsi_debug and
+ * libiscsi's WriteSame UnmapUntilEnd expect. Otherwise the block is written to every LBA of the range
  * by {@link Medium#writeSame}, through one bounded buffer, reused, so a huge range never allocates memory in
  * proportion to its size; with the write cache disabled the range is made durable once, at the end.
  */
@@ -82,7 +83,7 @@ final class WriteSame {
             return CommandResult.good();
         }
         try (Medium.Lock lock = medium.lockExclusive(lba, blocks)) {
-            if (deallocate && isZero(block)) {
+            if (deallocate) {
                 if (anchored) {
                     medium.anchor(lba, blocks);
                 } else {
@@ -122,14 +123,5 @@ final class WriteSame {
                     AdditionalSense.INVALID_FIELD_IN_COMMAND_INFORMATION_UNIT);
         }
         return data.slice();
-    }
-
-    private static boolean isZero(ByteBuffer block) {
-        for (int i = block.position(); i < block.limit(); i++) {
-            if (block.get(i) != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -52,7 +52,7 @@ final class BlockModel {
         }
     }
 
-    /** UNMAP or WRITE SAME with UNMAP of zeros: the blocks are deallocated (or anchored) and read as zeros. */
+    /** UNMAP or WRITE SAME with UNMAP (whatever its data block): the blocks are deallocated (or anchored) and read as zeros. */
     void release(long lba, long blocks, ProvisioningState state) {
         for (long b = lba; b < lba + blocks; b++) {
             contents.remove(b);

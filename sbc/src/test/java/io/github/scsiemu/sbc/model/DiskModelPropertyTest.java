@@ -159,7 +159,7 @@ class DiskModelPropertyTest {
         } else if (step instanceof WriteSame s) {
             byte[] block = s.seed() < 0 ? new byte[BS] : pattern(s.seed(), 1);
             w.clients[s.disk()][s.nexus()].writeSame(s.lba(), s.blocks(), block, s.unmap());
-            if (s.unmap() && s.seed() < 0) {
+            if (s.unmap()) {
                 w.models[s.disk()].release(s.lba(), s.blocks(), ProvisioningState.DEALLOCATED);
             } else {
                 byte[] all = new byte[s.blocks() * BS];
