@@ -239,10 +239,65 @@ public final class InitiatorSession implements AutoCloseable {
      *
      * @param function        the function code, e.g. {@link TaskManagementRequestPdu#ABORT_TASK}
      * @param lun             the LUN
-     * @param referencedTag   the ITT of the task to abort, or 0xFFFFFFFF
+     * @param referencedTag   the ITT of the task to abort or query, or 0xFFFFFFFF
      * @param referencedCmdSn the CmdSN of that task
      */
     public int taskManagement(int function, Lun lun, int referencedTag, int referencedCmdSn) throws IOException {
+        return manage(function, lun, referencedTag, referencedCmdSn).response();
+    }
+
+    /**
+     * QUERY TASK (RFC 7144; SAM-5 7.10): asks whether the task with the given Initiator Task Tag is still in the task
+     * set of this I_T_L nexus.
+     *
+     * @param lun           the LUN the task was sent to
+     * @param referencedTag the task's Initiator Task Tag
+     * @return 7 function succeeded if it is, else 1 task does not exist (or 2 LUN does not exist)
+     */
+    public TaskManagementResult queryTask(Lun lun, int referencedTag) throws IOException {
+        return manage(TaskManagementRequestPdu.QUERY_TASK, lun, referencedTag, 0);
+    }
+
+    /**
+     * QUERY TASK SET (RFC 7144; SAM-5 7.11): asks whether this I_T_L nexus has any task in the task set.
+     *
+     * @param lun the LUN
+     * @return 7 function succeeded if it has, else 0 function complete (or 2 LUN does not exist)
+     */
+    public TaskManagementResult queryTaskSet(Lun lun) throws IOException {
+        return manage(TaskManagementRequestPdu.QUERY_TASK_SET, lun, Pdu.RESERVED_TAG, 0);
+    }
+
+    /**
+     * QUERY ASYNC EVENT (RFC 7144; SAM-5 7.9 QUERY ASYNCHRONOUS EVENT): asks whether a unit attention condition is
+     * pending for this I_T_L nexus, without clearing it.
+     *
+     * @param lun the LUN
+     * @return 7 function succeeded with the condition's sense key, ASC and ASCQ, else 0 function complete
+     */
+    public TaskManagementResult queryAsyncEvent(Lun lun) throws IOException {
+        return manage(TaskManagementRequestPdu.QUERY_ASYNC_EVENT, lun, Pdu.RESERVED_TAG, 0);
+    }
+
+    /**
+     * I_T NEXUS RESET (RFC 7144; SAM-5 7.6): the target processes an I_T nexus loss for this session and, after
+     * answering, ends the session: on "function complete" this waits (up to the session's timeout) for the target to
+     * close the connection, then closes this side.
+     *
+     * @return the answer; 0 function complete when the nexus was reset
+     */
+    public TaskManagementResult itNexusReset() throws IOException {
+        TaskManagementResult r = manage(TaskManagementRequestPdu.I_T_NEXUS_RESET, new Lun(0), Pdu.RESERVED_TAG, 0);
+        if (r.response() == TaskManagementResponsePdu.FUNCTION_COMPLETE) {
+            awaitDisconnect(timeout);
+            close();
+        }
+        return r;
+    }
+
+    /** Sends an immediate TMF request with the current CmdSN (not advanced) and waits for its response. */
+    private TaskManagementResult manage(int function, Lun lun, int referencedTag, int referencedCmdSn)
+            throws IOException {
         int itt = nextTag();
         Pending p = new Pending(null, itt, null);
         pending.put(itt, p);
@@ -250,9 +305,12 @@ public final class InitiatorSession implements AutoCloseable {
         synchronized (this) {
             sn = cmdSn;
         }
-        send(new TaskManagementRequestPdu(true, function, lun, itt, function == 1 ? referencedTag : Pdu.RESERVED_TAG,
+        boolean refersToTask = function == TaskManagementRequestPdu.ABORT_TASK
+                || function == TaskManagementRequestPdu.QUERY_TASK;
+        send(new TaskManagementRequestPdu(true, function, lun, itt, refersToTask ? referencedTag : Pdu.RESERVED_TAG,
                 sn, expStatSn, referencedCmdSn, 0));
-        return ((TaskManagementResponsePdu) awaitPdu(p)).response();
+        TaskManagementResponsePdu r = (TaskManagementResponsePdu) awaitPdu(p);
+        return new TaskManagementResult(r.response(), r.additionalResponseInformation());
     }
 
     /** Pings the target with a non-immediate NOP-Out and returns the echoed data. */

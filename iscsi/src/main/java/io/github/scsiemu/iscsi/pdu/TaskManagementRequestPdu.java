@@ -5,13 +5,15 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * Task Management Function Request (RFC 7143 11.5).
+ * Task Management Function Request (RFC 7143 11.5), with the function codes RFC 7144 adds for the SAM-5 task
+ * management functions QUERY TASK, QUERY TASK SET, I_T NEXUS RESET and QUERY ASYNCHRONOUS EVENT.
  *
  * @param immediate           the I bit
- * @param function            the function code (1 ABORT TASK ... 8 TASK REASSIGN)
+ * @param function            the function code (1 ABORT TASK ... 8 TASK REASSIGN, RFC 7143 11.5.1; 9 QUERY TASK
+ *                            ... 12 QUERY ASYNC EVENT, RFC 7144)
  * @param lun                 the LUN
  * @param initiatorTaskTag    the ITT of this request
- * @param referencedTaskTag   the ITT of the task to abort, or 0xFFFFFFFF
+ * @param referencedTaskTag   the ITT of the task to abort or query, or 0xFFFFFFFF
  * @param cmdSn               CmdSN
  * @param expStatSn           ExpStatSN
  * @param refCmdSn            the CmdSN of the referenced task
@@ -36,6 +38,14 @@ public record TaskManagementRequestPdu(boolean immediate, int function, Lun lun,
     public static final int TARGET_COLD_RESET = 7;
     /** TASK REASSIGN. */
     public static final int TASK_REASSIGN = 8;
+    /** QUERY TASK (RFC 7144; SAM-5 7.10): is the task named by the Referenced Task Tag in the task set. */
+    public static final int QUERY_TASK = 9;
+    /** QUERY TASK SET (RFC 7144; SAM-5 7.11): has this I_T_L nexus any task in the task set. */
+    public static final int QUERY_TASK_SET = 10;
+    /** I_T NEXUS RESET (RFC 7144; SAM-5 7.6): an I_T nexus loss for the session on which it arrives. */
+    public static final int I_T_NEXUS_RESET = 11;
+    /** QUERY ASYNC EVENT (RFC 7144; SAM-5 7.9 QUERY ASYNCHRONOUS EVENT): is a unit attention pending. */
+    public static final int QUERY_ASYNC_EVENT = 12;
 
     public TaskManagementRequestPdu {
         Objects.requireNonNull(lun, "lun");

@@ -1,9 +1,11 @@
 package io.github.scsiemu.iscsi.target;
 
+import io.github.scsiemu.iscsi.pdu.Bhs;
 import io.github.scsiemu.iscsi.pdu.DataOutPdu;
 import io.github.scsiemu.iscsi.pdu.Digests;
 import io.github.scsiemu.iscsi.pdu.LogoutRequestPdu;
 import io.github.scsiemu.iscsi.pdu.NopOutPdu;
+import io.github.scsiemu.iscsi.pdu.Opcode;
 import io.github.scsiemu.iscsi.pdu.Pdu;
 import io.github.scsiemu.iscsi.pdu.PduCodec;
 import io.github.scsiemu.iscsi.pdu.PduFormatException;
@@ -17,6 +19,7 @@ import io.github.scsiemu.iscsi.pdu.TaskManagementRequestPdu;
 import io.github.scsiemu.iscsi.pdu.TextRequestPdu;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
@@ -26,6 +29,9 @@ import java.util.concurrent.TimeUnit;
  * One TCP connection to the target (RFC 7143 4.2): its reader thread runs the login phase, then reads PDUs in full
  * feature phase and hands them to the session; framing errors (header digest, oversized segments, broken
  * sequences) drop the connection, undefined opcodes and data digest errors get a Reject (RFC 7143 7.8 and 11.17).
+ * A Data-Out with a data digest error is also handed to its task, which then ends with CHECK CONDITION once all its
+ * data is in (RFC 7143 7.8, option b); a command whose immediate data fails its digest is discarded, and the
+ * initiator recovers it by retrying the command.
  */
 final class TargetConnection implements Runnable {
     private static final System.Logger LOG = System.getLogger(TargetConnection.class.getName());
@@ -84,7 +90,11 @@ final class TargetConnection implements Runnable {
                 }
                 pdu = PduCodec.decode(raw);
             } catch (PduFormatException e) {
-                session.reject(e.reason(), e.header().orElseThrow());
+                ByteBuffer header = e.header().orElseThrow();
+                session.reject(e.reason(), header);
+                if (e.reason() == RejectReason.DATA_DIGEST_ERROR) {
+                    corruptedDataOut(header).ifPresent(session::corruptedDataOut);
+                }
                 continue;
             }
             if (pdu instanceof ScsiCommandPdu) {
@@ -104,6 +114,24 @@ final class TargetConnection implements Runnable {
             } else {
                 session.reject(RejectReason.PROTOCOL_ERROR, raw.header()); // a login or a target PDU
             }
+        }
+    }
+
+    /**
+     * The Data-Out a header with a data digest error belongs to, its data lost (zeros); empty for other PDUs. Its
+     * header is sound (a header digest error drops the connection first), so it still tells where it sits in its
+     * sequence.
+     */
+    private static Optional<DataOutPdu> corruptedDataOut(ByteBuffer header) {
+        Bhs h = Bhs.wrap(header.duplicate());
+        if (h.opcodeCode() != Opcode.DATA_OUT.code() || h.totalAhsLength() != 0) {
+            return Optional.empty(); // a command with immediate data is discarded and recovered by a retry
+        }
+        try {
+            return Optional.of((DataOutPdu) PduCodec.decode(new RawPdu(header, ByteBuffer.allocate(0),
+                    ByteBuffer.allocate(h.dataSegmentLength()))));
+        } catch (PduFormatException impossible) {
+            return Optional.empty();
         }
     }
 

@@ -36,7 +36,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * CHAP through a {@link ChapAuthenticator}; a login that tries to leave the security stage unauthenticated when
  * the policy requires CHAP, or whose CHAP exchange fails, ends with 0x0201 authentication failure), operational
  * negotiation through {@link Negotiation}, stage transitions, continued text (C bit), StatSN, TSIH and
- * TargetPortalGroupTag. A failed login gets its status and the connection is closed by the caller.
+ * TargetPortalGroupTag. Digests the target's settings require are enforced (0x0200 when the initiator offers no
+ * acceptable value), and a non-login request during login gets 0x020B invalid during login (RFC 7143 11.13.5). A
+ * failed login gets its status and the connection is closed by the caller.
  */
 final class TargetLogin {
     /** Data segments during login are at most 8192 bytes (RFC 7143 13.12). */
@@ -86,7 +88,9 @@ final class TargetLogin {
                 return fail(LoginFailure.INITIATOR_ERROR);
             }
             if (!(pdu instanceof LoginRequestPdu)) {
-                return fail(LoginFailure.INITIATOR_ERROR);
+                // another initiator request is "invalid during login"; a target PDU is a plain initiator error
+                return fail(pdu.opcode().code() < 0x20 ? LoginFailure.INVALID_DURING_LOGIN
+                        : LoginFailure.INITIATOR_ERROR);
             }
             LoginRequestPdu request = (LoginRequestPdu) pdu;
             itt = request.initiatorTaskTag();
@@ -177,6 +181,9 @@ final class TargetLogin {
             }
         }
         List<TextKey> answers = new ArrayList<>(negotiation.receive(others));
+        if (answers.stream().anyMatch(TargetLogin::isDigestReject)) {
+            requireAcceptableDigests();
+        }
         answers.addAll(security(csg, others, chapKeys, request.transit()));
         if (first && !identity.discovery()) {
             answers.add(new TextKey(Keys.TARGET_PORTAL_GROUP_TAG, Integer.toString(identity.portalGroupTag())));
@@ -195,10 +202,38 @@ final class TargetLogin {
             respond(transit, transit ? nsg : 0, 0, answers);
             return Optional.empty();
         }
+        requireAcceptableDigests();
         int tsih = portal.nextTsih();
         int next = respond(true, 3, tsih, answers);
         int ownLimit = declaredSegmentLength ? portal.settings().maxRecvDataSegmentLength() : 8192;
         return Optional.of(new Result(identity, OperationalParameters.from(negotiation.results(), ownLimit), expCmdSn, next, tsih));
+    }
+
+    private static boolean isDigestReject(TextKey answer) {
+        return (answer.key().equals(Keys.HEADER_DIGEST) || answer.key().equals(Keys.DATA_DIGEST))
+                && answer.value().equals(TextKey.REJECT);
+    }
+
+    /**
+     * Fails the login with 0x0200 (initiator error) when the HeaderDigest or DataDigest that would be in force is not
+     * one the target's settings accept: the initiator offered no acceptable value (answering {@code Reject} would
+     * leave the default None in force, RFC 7143 6.2.1 and 13.1) or never offered the key at all. Without this a target
+     * configured to require CRC32C would silently run without it, e.g. with libiscsi 1.19, which always offers
+     * {@code DataDigest=None}. The status is the one LIO gives when a proposer's value list holds no value of the
+     * acceptor's list ({@code iscsi_check_acceptor_state} fails, and {@code iscsi_target_handle_csg_one} in
+     * {@code iscsi_target_nego.c} answers ISCSI_STATUS_CLS_INITIATOR_ERR / ISCSI_LOGIN_STATUS_INIT_ERR); RFC 7143
+     * 11.13.5 defines 0x0200 as the miscellaneous initiator error. A Reject that leaves an acceptable default in
+     * force (e.g. {@code HeaderDigest=MD5} against {@code None,CRC32C}) lets the login go on.
+     */
+    private void requireAcceptableDigests() throws LoginFailure {
+        Map<String, String> results = negotiation.results();
+        Map<String, String> policy = portal.settings().policy();
+        for (String key : List.of(Keys.HEADER_DIGEST, Keys.DATA_DIGEST)) {
+            String inForce = results.getOrDefault(key, Keys.definition(key).orElseThrow().defaultValue());
+            if (!List.of(policy.get(key).split(",")).contains(inForce)) {
+                throw new LoginFailure(LoginFailure.INITIATOR_ERROR, key + "=" + inForce + " is not acceptable");
+            }
+        }
     }
 
     /**

@@ -87,6 +87,9 @@ final class TargetSession {
     // ---- SCSI commands and data ------------------------------------------------------------------------------------
 
     void command(ScsiCommandPdu c, ByteBuffer header) throws FramingException {
+        if (ended.get()) {
+            return; // read after the session ended (a reset ends it before its response): never executed
+        }
         long edtl = Integer.toUnsignedLong(c.expectedDataTransferLength());
         if (identity.discovery() || (c.write() && edtl > portal.settings().maxTransferLength())) {
             // the command still takes its place in CmdSN order; its answer is a Reject
@@ -111,11 +114,27 @@ final class TargetSession {
     }
 
     void dataOut(DataOutPdu d) {
+        dataOut(d, false);
+    }
+
+    /**
+     * A Data-Out whose data digest was wrong (RFC 7143 7.8): it keeps its place in the task's sequence, and the task
+     * ends with CHECK CONDITION once its data is all in (see {@link TargetTask#receiveCorrupted(DataOutPdu)}).
+     */
+    void corruptedDataOut(DataOutPdu d) {
+        dataOut(d, true);
+    }
+
+    private void dataOut(DataOutPdu d, boolean corrupted) {
         TargetTask task = tasks.get(d.initiatorTaskTag());
         if (task == null) {
             return; // late data of an aborted or unknown task is read and discarded
         }
-        task.receive(d);
+        if (corrupted) {
+            task.receiveCorrupted(d);
+        } else {
+            task.receive(d);
+        }
         solicit(task);
         startIfReady(task);
     }
@@ -174,6 +193,9 @@ final class TargetSession {
     // ---- other requests --------------------------------------------------------------------------------------------
 
     void taskManagement(TaskManagementRequestPdu request) {
+        if (ended.get()) {
+            return;
+        }
         window.accept(request.cmdSn(), request.immediate(), false, () -> taskManagement.handle(request));
     }
 

@@ -57,10 +57,13 @@ final class TargetTask {
     private final Map<Integer, Solicitation> outstanding = new LinkedHashMap<>();
     private final Map<Integer, int[]> progress = new LinkedHashMap<>(); // TTT -> {next offset, next DataSN}
     private SenseData failure;
+    private boolean dataDigestError;
 
     static final AdditionalSense INVALID_TARGET_PORT_TRANSFER_TAG = new AdditionalSense(0x4B, 0x01);
     static final AdditionalSense TOO_MUCH_WRITE_DATA = new AdditionalSense(0x4B, 0x02);
     static final AdditionalSense DATA_OFFSET_ERROR = new AdditionalSense(0x4B, 0x05);
+    /** PROTOCOL SERVICE CRC ERROR (SPC-4 D.2), the iSCSI Condition of RFC 7143 11.4.7.2 for a data digest error. */
+    static final AdditionalSense PROTOCOL_SERVICE_CRC_ERROR = new AdditionalSense(0x47, 0x05);
 
     /**
      * A task for a command whose immediate data has been checked by the caller.
@@ -151,6 +154,17 @@ final class TargetTask {
         }
     }
 
+    /**
+     * Takes a Data-Out whose data digest was wrong (RFC 7143 7.8): at error recovery level 0 the target cannot ask
+     * for the data again with a recovery R2T, so it terminates the task with CHECK CONDITION, ABORTED COMMAND,
+     * PROTOCOL SERVICE CRC ERROR (RFC 7143 11.4.7.2), but only after all the data is in. So the PDU still counts in
+     * its sequence (DataSN, Buffer Offset, F bit) while its bytes are lost.
+     */
+    void receiveCorrupted(DataOutPdu d) {
+        receive(d);
+        dataDigestError = true;
+    }
+
     /** Fails the task: no more data is solicited or accepted, and it ends with the given DATA PHASE ERROR. */
     private void fail(AdditionalSense reason) {
         failure = SenseData.of(SenseKey.ABORTED_COMMAND, reason);
@@ -160,8 +174,11 @@ final class TargetTask {
         nextR2tOffset = writeLength;
     }
 
-    /** The sense data of a failed data-out transfer; empty while the transfer is sound. */
+    /** The sense data of a failed data-out transfer (or of lost data); empty while the transfer is sound. */
     Optional<SenseData> failure() {
+        if (failure == null && dataDigestError) {
+            return Optional.of(SenseData.of(SenseKey.ABORTED_COMMAND, PROTOCOL_SERVICE_CRC_ERROR));
+        }
         return Optional.ofNullable(failure);
     }
 
