@@ -62,6 +62,11 @@ final class IscsiSession implements Session {
         return nexus;
     }
 
+    /** The iSCSI session underneath, with what its login negotiated (RFC 7143 13). */
+    InitiatorSession connection() {
+        return connection;
+    }
+
     @Override
     public ScsiResponse execute(Lun lun, byte[] cdb, ByteBuffer dataOut, int expectedDataInLength) {
         requireOpen();

@@ -36,6 +36,10 @@ import java.util.stream.Collectors;
  * ({@code name,i,0x<ISID>}) and the target port ({@code name,t,0x<TPGT>}, TPGT from the login, RFC 7143 13.9);
  * the relative target port identifier and target port group come from the Device Identification VPD page
  * (SPC-4 7.8.6) of the first logical unit under test, read once per portal (1 and 0 if the page has none).
+ *
+ * <p>Each login offers the HeaderDigest and DataDigest values of its URL (RFC 7143 13.1) and authenticates with the
+ * URL's CHAP credentials, asking the target to authenticate itself as well when the URL names the target's
+ * credentials (mutual CHAP, RFC 7143 12.1.3); a target that cannot prove them fails the login.
  */
 public final class IscsiTargetUnderTest implements TargetUnderTest {
 
@@ -137,9 +141,13 @@ public final class IscsiTargetUnderTest implements TargetUnderTest {
     }
 
     private static InitiatorSession login(IscsiUrl portal, String initiatorName, long isid) {
-        LoginOptions options = LoginOptions.normal(initiatorName, isid, portal.targetName());
+        LoginOptions options = LoginOptions.normal(initiatorName, isid, portal.targetName())
+                .withDigests(portal.headerDigest(), portal.dataDigest());
         if (portal.chap().isPresent()) {
             options = options.withChap(portal.chap().get());
+        }
+        if (portal.targetChap().isPresent()) {
+            options = options.withMutualChap(portal.targetChap().get());
         }
         try {
             return InitiatorSession.login(portal.portal(), options);
