@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.scsiemu.server.RecordingRelay.Exchange;
 import io.github.scsiemu.server.config.DefaultConfig;
-import java.io.File;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -35,7 +33,7 @@ class QemuInteropTest {
     private static final long MIB = 1 << 20;
     private static final long CAPACITY = 128 * MIB;
     private static final int BLOCK = 512;
-    private static final long QEMU_TIMEOUT_SECONDS = 60;
+    private static final Duration QEMU_TIMEOUT = Duration.ofSeconds(60);
 
     private static final int TEST_UNIT_READY = 0x00;
     private static final int WRITE_10 = 0x2A;
@@ -90,7 +88,7 @@ class QemuInteropTest {
 
     @BeforeAll
     static void start() throws Exception {
-        boolean present = onPath("qemu-img") && onPath("qemu-io");
+        boolean present = ExternalTool.onPath("qemu-img") && ExternalTool.onPath("qemu-io");
         server = EmulatorServer.start(DefaultConfig.get().withPortalAddress(Optional.empty(), Optional.of(0)));
         relay = RecordingRelay.start(server.portalAddresses().get(0));
         url = "iscsi://127.0.0.1:" + relay.port() + "/" + DefaultConfig.TARGET_NAME + "/1";
@@ -324,27 +322,7 @@ class QemuInteropTest {
 
     private static Run run(String... argv) throws Exception {
         relay.drain();
-        Path log = Files.createTempFile("qemu-interop", ".out");
-        try {
-            Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-            if (!p.waitFor(QEMU_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor();
-                throw new AssertionError(String.join(" ", argv) + " did not finish within " + QEMU_TIMEOUT_SECONDS
-                        + " s; output so far:\n" + Files.readString(log));
-            }
-            return new Run(p.exitValue(), Files.readString(log), relay.drain());
-        } finally {
-            Files.deleteIfExists(log);
-        }
-    }
-
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (new File(dir, tool).canExecute()) {
-                return true;
-            }
-        }
-        return false;
+        ExternalTool.Run r = ExternalTool.run(QEMU_TIMEOUT, Map.of(), List.of(argv));
+        return new Run(r.exit(), r.output(), relay.drain());
     }
 }

@@ -106,9 +106,10 @@ public final class LogicalBlockProvisioningSuite implements Suite {
                 if (w.unmap() && unit.lbprz() && !Arrays.equals(after, expected)) {
                     // SBC-4 5.50: UNMAP 1, ANCHOR 0 asks for an unmap operation on each LBA; an LBA the device
                     // server unmaps reads zeros (LBPRZ = 1), one it does not unmap gets the data-out block
+                    byte[] zeros = new byte[bl];
                     for (int i = 0; i < w.blocks(); i++) {
                         int at = (w.lba() + i) * bl;
-                        if (isZero(after, at, bl)) {
+                        if (Arrays.equals(after, at, at + bl, zeros, 0, bl)) {
                             Arrays.fill(expected, at, at + bl, (byte) 0);
                         }
                     }
@@ -118,15 +119,6 @@ public final class LogicalBlockProvisioningSuite implements Suite {
                         + " zeros) and no other block changes");
             });
         });
-    }
-
-    private static boolean isZero(byte[] data, int from, int length) {
-        for (int i = from; i < from + length; i++) {
-            if (data[i] != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     // ---- UNMAP and GET LBA STATUS ----

@@ -252,7 +252,7 @@ public final class InitiatorSession implements AutoCloseable {
      *
      * @param lun           the LUN the task was sent to
      * @param referencedTag the task's Initiator Task Tag
-     * @return 7 function succeeded if it is, else 1 task does not exist (or 2 LUN does not exist)
+     * @return 7 function succeeded if it is, else 0 function complete (or 2 LUN does not exist)
      */
     public TaskManagementResult queryTask(Lun lun, int referencedTag) throws IOException {
         return manage(TaskManagementRequestPdu.QUERY_TASK, lun, referencedTag, 0);

@@ -181,9 +181,6 @@ final class TargetLogin {
             }
         }
         List<TextKey> answers = new ArrayList<>(negotiation.receive(others));
-        if (answers.stream().anyMatch(TargetLogin::isDigestReject)) {
-            requireAcceptableDigests();
-        }
         answers.addAll(security(csg, others, chapKeys, request.transit()));
         if (first && !identity.discovery()) {
             answers.add(new TextKey(Keys.TARGET_PORTAL_GROUP_TAG, Integer.toString(identity.portalGroupTag())));
@@ -207,11 +204,6 @@ final class TargetLogin {
         int next = respond(true, 3, tsih, answers);
         int ownLimit = declaredSegmentLength ? portal.settings().maxRecvDataSegmentLength() : 8192;
         return Optional.of(new Result(identity, OperationalParameters.from(negotiation.results(), ownLimit), expCmdSn, next, tsih));
-    }
-
-    private static boolean isDigestReject(TextKey answer) {
-        return (answer.key().equals(Keys.HEADER_DIGEST) || answer.key().equals(Keys.DATA_DIGEST))
-                && answer.value().equals(TextKey.REJECT);
     }
 
     /**
